@@ -1,0 +1,50 @@
+/**
+ * What the runtime needs from the program that hosts it (TurboWarp's VM, another Scratch
+ * mod, or a test harness). Everything outside the runtime comes in through this interface,
+ * so the runtime never touches a VM directly and runs the same in a browser and in Node.
+ */
+
+/** Removes the listener it was returned for. Calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+export interface Host<Target extends object, Thread = unknown> {
+  /** Starts the hat `opcode` for `target` only, restarting threads already under it. */
+  startHats(opcode: string, target: Target): Thread[];
+  /** Whether `thread` is still running (not finished and not stopped). */
+  isThreadActive(thread: Thread): boolean;
+  /** Stops `thread` through the VM's own API. */
+  stopThread(thread: Thread): void;
+  /** Asks permission to connect to `url` (TurboWarp: `Scratch.canFetch`). */
+  canFetch(url: string): boolean | Promise<boolean>;
+  /** Called at the start of every frame, before threads step. */
+  onFrame(listener: () => void): Unsubscribe;
+  /** Called when the stop sign is clicked (stop all). */
+  onStopAll(listener: () => void): Unsubscribe;
+  /** Called when a target (typically a clone) is removed from the project. */
+  onTargetRemoved(listener: (target: Target) => void): Unsubscribe;
+  /** Called when the project is replaced or the runtime is disposed. */
+  onProjectChange(listener: () => void): Unsubscribe;
+}
+
+/**
+ * The opcodes of the hats the runtime starts, one per event it raises. They come from the
+ * spec (`event:` of each hat block), so the runtime never hard-codes the extension id.
+ */
+export interface HatOpcodes {
+  open: string;
+  message: string;
+  error: string;
+  close: string;
+}
+
+/** The part of the standard WebSocket interface the runtime uses (browser or `ws`). */
+export interface WebSocketLike {
+  binaryType: string;
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: string, listener: (event: any) => void): void;
+  removeEventListener(type: string, listener: (event: any) => void): void;
+}
+
+export type WebSocketConstructorLike = new (url: string) => WebSocketLike;
