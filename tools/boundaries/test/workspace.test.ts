@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findViolations, readProjects, readSources } from '../src/index';
+
+const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('this workspace', () => {
+  const projects = readProjects(workspaceRoot);
+
+  it('tags every project with its type', () => {
+    expect(projects.map((p) => p.name)).toContain('runtime');
+    for (const project of projects) {
+      expect(project.tags.filter((t) => t.startsWith('type:')), project.name).toHaveLength(1);
+    }
+  });
+
+  it('keeps every import within the boundaries its tags allow', () => {
+    expect(findViolations(projects, readSources(workspaceRoot, projects))).toEqual([]);
+  });
+});
