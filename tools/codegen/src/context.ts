@@ -1,0 +1,43 @@
+/**
+ * Everything one generation run needs, passed explicitly: the pipeline reads no globals,
+ * files or environment, so tests can hand it fixture specs and fixture runtimes.
+ */
+export interface SourceText {
+  /** Path from the repository root: written into banners, so output does not depend on the cwd. */
+  path: string;
+  /** Path as printed in messages: relative to the cwd. */
+  displayPath: string;
+  text: string;
+}
+
+export interface GenerateContext {
+  spec: SourceText;
+  /** libs/runtime/src/runtime.ts, whose class WebSocketRuntime must have every handler. */
+  runtime: SourceText;
+  /** libs/runtime/src/host.ts, whose interface HatOpcodes must have every hat's event. */
+  host: SourceText;
+  /** Opcodes that already have a test file: they get no skeleton. */
+  existingTests: ReadonlySet<string>;
+  /** Where outputs go, relative to the repository root. */
+  outputs: OutputPaths;
+}
+
+export interface OutputPaths {
+  extension: string;
+  docsMarkdown: string;
+  docsHtml: string;
+  /** Folder of the per-block test skeletons. */
+  blockTests: string;
+}
+
+export const DEFAULT_OUTPUTS: OutputPaths = {
+  extension: 'apps/extension/src/generated/extension.ts',
+  docsMarkdown: 'apps/docs/generated/websocket.md',
+  docsHtml: 'apps/docs/generated/websocket.html',
+  blockTests: 'apps/extension/test/blocks',
+};
+
+export const DEFAULT_RUNTIME_PATHS = {
+  runtime: 'libs/runtime/src/runtime.ts',
+  host: 'libs/runtime/src/host.ts',
+};

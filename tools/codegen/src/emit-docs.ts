@@ -1,0 +1,37 @@
+import { htmlCommentBanner } from './banner.js';
+import type { SpecModel } from './model.js';
+import { proseToHtml } from './prose.js';
+import { scratchblocksCode } from './scratchblocks.js';
+import { template } from './templates.js';
+
+/**
+ * What both documentation pages show, in order: the intro, then each group with its prose
+ * and, for each block, its picture (scratchblocks code) and its prose.
+ */
+function docsView(spec: SpecModel, specFile: string, renderProse: (markdown: string) => string) {
+  return {
+    banner: htmlCommentBanner(specFile),
+    title: spec.extension.docs.title,
+    colour: spec.extension.color1,
+    intro: renderProse(spec.extension.docs.intro),
+    groups: spec.groups.map((group) => ({
+      name: group.group,
+      docs: renderProse(group.docs),
+      blocks: group.blocks.map((block) => ({
+        opcode: block.opcode,
+        code: scratchblocksCode(block, spec.extension.color1),
+        docs: renderProse(block.docs),
+      })),
+    })),
+  };
+}
+
+/** apps/docs/generated/websocket.md, in TurboWarp's extension documentation format. */
+export function emitDocsMarkdown(spec: SpecModel, specFile: string): string {
+  return template('docs.md.hbs', { noEscape: true })(docsView(spec, specFile, (markdown) => markdown.trim()));
+}
+
+/** apps/docs/generated/websocket.html: the same content as a standalone page. */
+export function emitDocsHtml(spec: SpecModel, specFile: string): string {
+  return template('docs.html.hbs', { noEscape: false })(docsView(spec, specFile, proseToHtml));
+}

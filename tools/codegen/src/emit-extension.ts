@@ -1,0 +1,193 @@
+import {
+  IndentationText,
+  Project,
+  QuoteKind,
+  Scope,
+  StructureKind,
+  VariableDeclarationKind,
+  type CodeBlockWriter,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type WriterFunction,
+} from 'ts-morph';
+import { lineCommentBanner } from './banner.js';
+import { literal } from './literal.js';
+import { isHatBlock, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
+
+/** Scratch's names for our block shapes and argument types (`scratch.BlockType.X`). */
+const BLOCK_TYPE_CONSTANT: Record<BlockModel['blockType'], string> = {
+  command: 'COMMAND',
+  reporter: 'REPORTER',
+  boolean: 'BOOLEAN',
+  event: 'EVENT',
+  hat: 'HAT',
+};
+const ARGUMENT_TYPE_CONSTANT: Record<ArgumentModel['type'], string> = { string: 'STRING', number: 'NUMBER', boolean: 'BOOLEAN' };
+const CAST_FUNCTION: Record<ArgumentModel['type'], string> = { string: 'toString', number: 'toNumber', boolean: 'toBoolean' };
+
+const blankLine: WriterFunction = (writer) => writer.blankLine();
+
+/** Emits apps/extension/src/generated/extension.ts from the model, through ts-morph structures. */
+export function emitExtension(spec: SpecModel, specFile: string): string {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
+  });
+  const blocks = spec.groups.flatMap((group) => group.blocks);
+  const file = project.createSourceFile('extension.ts', {
+    statements: [
+      lineCommentBanner(specFile),
+      '/// <reference types="@turbowarp/types-tw/types/scratch-vm-extension" />',
+      {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier: '@scratch-websocket/runtime',
+        namedImports: ['HatOpcodes', 'WebSocketRuntime'],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier: '../scratch-api',
+        namedImports: ['BlockUtility', 'ScratchApi'],
+      },
+      blankLine,
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: ['The gallery metadata, for the header of the built script.'],
+        declarations: [{ name: 'EXTENSION_METADATA', initializer: metadataWriter(spec) }],
+      },
+      blankLine,
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: ['The hat the runtime starts for each event it raises.'],
+        declarations: [{ name: 'HAT_OPCODES', type: 'HatOpcodes', initializer: hatOpcodesWriter(spec, blocks.filter(isHatBlock)) }],
+      },
+      {
+        kind: StructureKind.Class,
+        name: 'WebSocketExtension',
+        isExported: true,
+        docs: [`The ${spec.extension.name} blocks. Each block method hands its cast arguments to the runtime, target first.`],
+        typeParameters: [{ name: 'Target', constraint: 'object' }, { name: 'Thread', default: 'unknown' }],
+        ctors: [
+          {
+            parameters: [
+              { name: 'scratch', type: 'ScratchApi', scope: Scope.Private, isReadonly: true },
+              { name: 'runtime', type: 'WebSocketRuntime<Target, Thread>', scope: Scope.Private, isReadonly: true },
+            ],
+          },
+        ],
+        methods: [
+          { name: 'getInfo', statements: (writer) => writeGetInfo(writer, spec) },
+          ...blocks.flatMap(blockMethods),
+        ],
+      },
+    ],
+  });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  return file.getFullText();
+}
+
+function metadataWriter(spec: SpecModel): WriterFunction {
+  const { id, name, description, by, license } = spec.extension;
+  return (writer) => {
+    writer.write('{').indent(() => {
+      for (const [key, value] of Object.entries({ id, name, description, by, license })) writer.writeLine(`${key}: ${literal(value)},`);
+    });
+    writer.write('} as const');
+  };
+}
+
+function hatOpcodesWriter(spec: SpecModel, hats: HatBlockModel[]): WriterFunction {
+  return (writer) => {
+    writer.write('{').indent(() => {
+      for (const hat of hats) writer.writeLine(`${hat.event}: ${literal(`${spec.extension.id}_${hat.opcode}`)},`);
+    });
+    writer.write('}');
+  };
+}
+
+function writeGetInfo(writer: CodeBlockWriter, spec: SpecModel): void {
+  const { id, name, color1, color2, docsURI } = spec.extension;
+  writer.write('return {').indent(() => {
+    writer.writeLine(`id: ${literal(id)},`);
+    writer.writeLine(`name: this.scratch.translate(${literal(name)}),`);
+    writer.writeLine(`color1: ${literal(color1)},`);
+    writer.writeLine(`color2: ${literal(color2)},`);
+    writer.writeLine(`docsURI: ${literal(docsURI)},`);
+    writer.write('blocks: [').indent(() => {
+      spec.groups.forEach((group, index) => {
+        // A palette separator between groups, as the gallery extension has.
+        if (index > 0) writer.writeLine(`'---',`);
+        for (const block of group.blocks) writeBlockInfo(writer, block);
+      });
+    });
+    writer.writeLine('],');
+  });
+  writer.writeLine('};');
+}
+
+function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
+  writer.write('{').indent(() => {
+    writer.writeLine(`opcode: ${literal(block.opcode)},`);
+    writer.writeLine(`blockType: this.scratch.BlockType.${BLOCK_TYPE_CONSTANT[block.blockType]},`);
+    writer.writeLine(`text: this.scratch.translate(${literal(block.text)}),`);
+    if (block.arguments.length > 0) {
+      writer.write('arguments: {').indent(() => {
+        for (const argument of block.arguments) {
+          writer.writeLine(
+            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_CONSTANT[argument.type]}, defaultValue: ${literal(argument.default)} },`,
+          );
+        }
+      });
+      writer.writeLine('},');
+    }
+    if (isHatBlock(block)) {
+      writer.writeLine(`isEdgeActivated: ${block.isEdgeActivated},`);
+      writer.writeLine(`shouldRestartExistingThreads: ${block.shouldRestartExistingThreads},`);
+    } else if (block.blockType !== 'command') {
+      writer.writeLine(`disableMonitor: ${block.disableMonitor},`);
+    }
+  });
+  writer.writeLine('},');
+}
+
+/**
+ * An event block needs no method: the VM runs it only when the runtime starts it. A `hat`
+ * block is asked by the VM whether to run once started, so it gets a predicate.
+ */
+function blockMethods(block: BlockModel): OptionalKind<MethodDeclarationStructure>[] {
+  if (block.blockType === 'event') return [];
+  return [isHatBlock(block) ? hatMethod(block) : handlerMethod(block)];
+}
+
+/** `connect(util.target, this.scratch.Cast.toString(args.URL))`: target first, then each argument cast by its type. */
+function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclarationStructure> {
+  const casts = block.arguments.map((argument) => `this.scratch.Cast.${CAST_FUNCTION[argument.type]}(args.${argument.name})`);
+  const hasArguments = block.arguments.length > 0;
+  return {
+    name: block.opcode,
+    docs: [`Block \`${block.text}\`.`],
+    parameters: [
+      { name: hasArguments ? 'args' : '_args', type: hasArguments ? argumentsType(block.arguments) : 'object' },
+      { name: 'util', type: 'BlockUtility<Target>' },
+    ],
+    statements: [`return this.runtime.${block.handler}(${['util.target', ...casts].join(', ')});`],
+  };
+}
+
+function hatMethod(block: HatBlockModel): OptionalKind<MethodDeclarationStructure> {
+  return {
+    name: block.opcode,
+    docs: [`Hat \`${block.text}\`: started by the runtime on its '${block.event}' event, so it always runs.`],
+    returnType: 'boolean',
+    statements: ['return true;'],
+  };
+}
+
+function argumentsType(args: ArgumentModel[]): string {
+  return `{ ${args.map((argument) => `${argument.name}: unknown`).join('; ')} }`;
+}

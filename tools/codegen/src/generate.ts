@@ -1,0 +1,44 @@
+import { checkHandlers } from './check-handlers.js';
+import type { GenerateContext } from './context.js';
+import { emitDocsHtml, emitDocsMarkdown } from './emit-docs.js';
+import { emitExtension } from './emit-extension.js';
+import { emitTestSkeleton } from './emit-test-skeleton.js';
+import { loadSpec } from './load.js';
+import { allBlocks, type SpecModel } from './model.js';
+import type { Problem } from './problems.js';
+import { validateSpec } from './validate.js';
+
+export interface GeneratedFile {
+  /** Relative to the repository root. */
+  path: string;
+  text: string;
+}
+
+export type GenerateResult = { ok: true; model: SpecModel; files: GeneratedFile[] } | { ok: false; problems: Problem[] };
+
+/**
+ * The whole pipeline, pure: spec text (and the runtime's source, for the handler check)
+ * in, the files to write out. load → validate → check handlers → one emitter per artefact.
+ */
+export function generate(context: GenerateContext): GenerateResult {
+  const { spec, outputs } = context;
+  const validation = validateSpec(loadSpec(spec.text, spec.displayPath), spec.displayPath);
+  if (!validation.ok) return validation;
+  const model = validation.model;
+  const problems = checkHandlers(model, spec.displayPath, context.runtime, context.host);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const skeletons = allBlocks(model)
+    .filter((block) => !context.existingTests.has(block.opcode))
+    .map((block) => ({ path: `${outputs.blockTests}/${block.opcode}.test.ts`, text: emitTestSkeleton(block, spec.path) }));
+  return {
+    ok: true,
+    model,
+    files: [
+      { path: outputs.extension, text: emitExtension(model, spec.path) },
+      { path: outputs.docsMarkdown, text: emitDocsMarkdown(model, spec.path) },
+      { path: outputs.docsHtml, text: emitDocsHtml(model, spec.path) },
+      ...skeletons,
+    ],
+  };
+}
