@@ -1,0 +1,95 @@
+/** BEHAVIOUR.md "Receiving": a binary message's data, as a Scratch project can hold it. */
+export const BINARY_DATA_URL_PREFIX = 'data:application/octet-stream;base64,';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const PAD = 61; // '='
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Every 12-bit value as its two base64 characters, laid out so that OR-ing a FIRST and a
+ * SECOND entry and storing the 32-bit word writes four ASCII bytes in reading order on this
+ * machine. Three input bytes then cost two look-ups and one store, with no string building.
+ */
+const FIRST_PAIR = new Uint32Array(4096);
+const SECOND_PAIR = new Uint32Array(4096);
+for (let i = 0; i < 4096; i += 1) {
+  const a = ALPHABET.charCodeAt(i >> 6);
+  const b = ALPHABET.charCodeAt(i & 63);
+  const inMemoryOrder = littleEndian ? a | (b << 8) : (a << 8) | b;
+  FIRST_PAIR[i] = littleEndian ? inMemoryOrder : (inMemoryOrder << 16) >>> 0;
+  SECOND_PAIR[i] = littleEndian ? (inMemoryOrder << 16) >>> 0 : inMemoryOrder;
+}
+
+// The output is pure ASCII, which the decoder turns into a string natively.
+const asciiDecoder = new TextDecoder();
+
+/** Output buffer reused across calls (the decoder copies out of it); big ones are not kept. */
+const SCRATCH_LIMIT = 1 << 16;
+let scratch = new Uint8Array(1024);
+
+function outputBuffer(length: number): Uint8Array {
+  if (length > SCRATCH_LIMIT) return new Uint8Array(length);
+  if (scratch.length < length) scratch = new Uint8Array(SCRATCH_LIMIT);
+  return scratch;
+}
+
+/**
+ * Standard base64 (RFC 4648 §4, with padding) of `bytes`. Portable (no Buffer, no btoa and
+ * its Latin-1 string detour), so the browser and Node share one encoder. Reads 12 bytes at a
+ * time as three big-endian words (DataView allows any alignment) and writes 16 characters.
+ */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const length = bytes.length;
+  const outLength = Math.ceil(length / 3) * 4;
+  const out = outputBuffer(outLength);
+  const words = new Uint32Array(out.buffer, 0, outLength >> 2);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, length);
+
+  let w = 0;
+  let i = 0;
+  const blocksEnd = length - (length % 12);
+  for (; i < blocksEnd; i += 12) {
+    const a = view.getUint32(i);
+    const b = view.getUint32(i + 4);
+    const c = view.getUint32(i + 8);
+    words[w] = FIRST_PAIR[a >>> 20]! | SECOND_PAIR[(a >>> 8) & 4095]!;
+    words[w + 1] = FIRST_PAIR[((a & 255) << 4) | (b >>> 28)]! | SECOND_PAIR[(b >>> 16) & 4095]!;
+    words[w + 2] = FIRST_PAIR[(b >>> 4) & 4095]! | SECOND_PAIR[((b & 15) << 8) | (c >>> 24)]!;
+    words[w + 3] = FIRST_PAIR[(c >>> 12) & 4095]! | SECOND_PAIR[c & 4095]!;
+    w += 4;
+  }
+  const triplesEnd = length - (length % 3);
+  for (; i < triplesEnd; i += 3) {
+    const t = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    words[w] = FIRST_PAIR[t >> 12]! | SECOND_PAIR[t & 4095]!;
+    w += 1;
+  }
+
+  const rest = length - triplesEnd;
+  if (rest > 0) {
+    const o = w * 4;
+    const a = bytes[triplesEnd]!;
+    const b = rest === 2 ? bytes[triplesEnd + 1]! : 0;
+    out[o] = ALPHABET.charCodeAt(a >> 2);
+    out[o + 1] = ALPHABET.charCodeAt(((a & 3) << 4) | (b >> 4));
+    out[o + 2] = rest === 2 ? ALPHABET.charCodeAt((b & 15) << 2) : PAD;
+    out[o + 3] = PAD;
+  }
+  return asciiDecoder.decode(out.subarray(0, outLength));
+}
+
+/** `data:application/octet-stream;base64,…` for a binary message's bytes. */
+export function bytesToDataUrl(bytes: Uint8Array): string {
+  return BINARY_DATA_URL_PREFIX + bytesToBase64(bytes);
+}
+
+/**
+ * The bytes of a binary message as a WebSocket hands it over: an ArrayBuffer (browser, and
+ * `ws` with binaryType 'arraybuffer') or a view such as Node's Buffer. Null for anything else.
+ */
+export function binaryBytes(data: unknown): Uint8Array | null {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return null;
+}

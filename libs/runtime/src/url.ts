@@ -1,0 +1,71 @@
+import { ERROR_INVALID_URL } from './connection-state.js';
+
+export type UrlFixUp = { ok: true; url: string } | { ok: false; reason: typeof ERROR_INVALID_URL };
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** Schemes a user may type, and the WebSocket scheme each one means (BEHAVIOUR.md "Connections"). */
+const SCHEME_FIX_UPS: Readonly<Record<string, string>> = {
+  ws: 'ws',
+  wss: 'wss',
+  http: 'ws',
+  https: 'wss',
+};
+
+function invalid(): UrlFixUp {
+  return { ok: false, reason: ERROR_INVALID_URL };
+}
+
+/**
+ * WHATWG URL parsing as an outcome: a bad URL is an expected input here, not an exception.
+ * (Not `URL.canParse`: older Safari and Electron builds that run TurboWarp lack it.)
+ */
+function parse(candidate: string): URL | null {
+  try {
+    return new URL(candidate);
+  } catch (error) {
+    if (error instanceof TypeError) return null; // the parser's "Invalid URL"
+    throw error;
+  }
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || LOOPBACK_V4.test(hostname);
+}
+
+/** A bare host gets wss://, except a server on this computer, which rarely has TLS. */
+function schemeForBareHost(bare: string): string {
+  const probe = parse(`ws://${bare}`);
+  return probe !== null && isLoopbackHost(probe.hostname) ? 'ws' : 'wss';
+}
+
+/**
+ * Turns what a user typed into the URL a WebSocket opens, or says it is invalid
+ * (BEHAVIOUR.md "Connections"): ws/wss as given; http→ws, https→wss; a bare host gets wss://
+ * (ws:// for localhost, 127.x.x.x and [::1]); any other scheme is an error. Surrounding
+ * spaces are dropped, and so is a #fragment, which the WebSocket standard ignores but `ws`
+ * rejects.
+ */
+export function fixUpUrl(input: string): UrlFixUp {
+  const trimmed = input.trim();
+  if (trimmed === '') return invalid();
+
+  const match = SCHEME.exec(trimmed);
+  let candidate: string;
+  if (match) {
+    const scheme = SCHEME_FIX_UPS[match[1]!.toLowerCase()];
+    if (scheme === undefined) return invalid();
+    candidate = scheme + trimmed.slice(match[1]!.length);
+  } else {
+    candidate = `${schemeForBareHost(trimmed)}://${trimmed}`;
+  }
+
+  const hash = candidate.indexOf('#');
+  if (hash !== -1) candidate = candidate.slice(0, hash);
+
+  const parsed = parse(candidate);
+  if (parsed === null || parsed.hostname === '') return invalid();
+  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return invalid();
+  return { ok: true, url: candidate };
+}
