@@ -1,0 +1,28 @@
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium: playwright-core cannot download its own browser on these machines. */
+const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Flags that keep Chromium headless, rootable and off the internet (see TOOLCHAIN.md). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // The VM's frame loop is a timer: a page nobody looks at must not have it throttled.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/**
+ * One Chromium per test file. `chromium.launch` gives it a throw-away profile; each test
+ * then opens its own context, so no cookie, cache or page state passes between tests.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}

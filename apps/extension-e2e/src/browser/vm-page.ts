@@ -1,0 +1,128 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { StaticServer } from '../server/static-server';
+import type { HarnessOptions } from '../page/harness';
+import { DEFAULT_WAIT_MS, waitFor } from '../wait-for';
+
+/** Fast enough that 300 one-per-frame deliveries take about a second; TurboWarp's maximum. */
+export const E2E_FRAMERATE = 250;
+
+export interface OpenVmOptions {
+  /** URLs starting with one of these are denied by TurboWarp's canFetch permission. */
+  denyFetchPrefixes?: string[];
+  framerate?: number;
+}
+
+/**
+ * One TurboWarp VM in its own browser context and page. Everything a test does to the VM
+ * goes through the page's `window.harness`; this class gives those calls names and
+ * bounded waits with messages that say what was awaited.
+ */
+export class VmPage {
+  /** Uncaught errors and console errors of the page: a test expects none. */
+  readonly pageErrors: string[] = [];
+
+  private constructor(
+    private readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly server: StaticServer,
+  ) {
+    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.pageErrors.push(`console.error: ${message.text()}`);
+    });
+  }
+
+  static async open(browser: Browser, server: StaticServer, options: OpenVmOptions = {}): Promise<VmPage> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const vm = new VmPage(context, page, server);
+    await page.goto(`${server.origin}/`);
+    const harnessOptions: HarnessOptions = {
+      framerate: options.framerate ?? E2E_FRAMERATE,
+      denyFetchPrefixes: options.denyFetchPrefixes ?? [],
+    };
+    await page.evaluate((opts) => window.harness.setup(opts), harnessOptions);
+    return vm;
+  }
+
+  /** Loads the built extension directly, as the "custom extension" dialog does. */
+  loadExtension(): Promise<void> {
+    return this.page.evaluate((url) => window.harness.loadExtension(url), this.server.extensionURL);
+  }
+
+  /** Serves the .sb3 and loads it like a saved project; its extensions load from its own URLs. */
+  async loadProject(name: string, sb3: Uint8Array): Promise<void> {
+    const url = this.server.addProject(name, sb3);
+    await this.page.evaluate((projectURL) => window.harness.loadProject(projectURL), url);
+  }
+
+  greenFlag(): Promise<void> {
+    return this.page.evaluate(() => window.harness.greenFlag());
+  }
+
+  /** The stop sign. */
+  stopAll(): Promise<void> {
+    return this.page.evaluate(() => window.harness.stopAll());
+  }
+
+  /** A variable of the stage, or of the original sprite `sprite`. */
+  variable(name: string, sprite?: string): Promise<unknown> {
+    return this.page.evaluate(([n, s]) => window.harness.variable(n!, s), [name, sprite] as const);
+  }
+
+  list(name: string, sprite?: string): Promise<unknown[]> {
+    return this.page.evaluate(([n, s]) => window.harness.list(n!, s), [name, sprite] as const);
+  }
+
+  cloneCount(sprite: string): Promise<number> {
+    return this.page.evaluate((s) => window.harness.cloneCount(s), sprite);
+  }
+
+  frame(): Promise<number> {
+    return this.page.evaluate(() => window.harness.frame());
+  }
+
+  fetchRequests(): Promise<string[]> {
+    return this.page.evaluate(() => window.harness.fetchRequests());
+  }
+
+  extensionInfo(id: string) {
+    return this.page.evaluate((extensionId) => window.harness.extensionInfo(extensionId), id);
+  }
+
+  /** Waits until a variable equals `expected` (compared as text, as Scratch would show it). */
+  async waitForVariable(name: string, expected: string | number | boolean, sprite?: string, timeoutMs = DEFAULT_WAIT_MS) {
+    await waitFor(
+      async () => String(await this.variable(name, sprite)) === String(expected),
+      `variable "${name}"${sprite ? ` of ${sprite}` : ''} to be ${JSON.stringify(expected)}`,
+      timeoutMs,
+      () => this.variable(name, sprite),
+    );
+  }
+
+  /** Waits until a list has at least `length` items, and returns it. */
+  async waitForListLength(name: string, length: number, sprite?: string, timeoutMs = DEFAULT_WAIT_MS) {
+    await waitFor(
+      async () => (await this.list(name, sprite)).length >= length,
+      `list "${name}"${sprite ? ` of ${sprite}` : ''} to hold ${length} items`,
+      timeoutMs,
+      () => this.list(name, sprite),
+    );
+    return this.list(name, sprite);
+  }
+
+  /** Waits for any condition on this VM, bounded, failing with `what`. */
+  waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
+    return waitFor(predicate, what, timeoutMs);
+  }
+
+  /** Lets `frames` more VM frames run, to show that something does not happen. */
+  async runFrames(frames: number): Promise<void> {
+    const target = (await this.frame()) + frames;
+    await waitFor(async () => (await this.frame()) >= target, `${frames} more VM frames`);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

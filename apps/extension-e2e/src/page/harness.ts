@@ -1,0 +1,176 @@
+/**
+ * Runs inside the browser page, next to TurboWarp's scaffolding (`window.Scaffolding`).
+ * Bundled by esbuild when the test server starts and served as /harness.js. It exposes
+ * `window.harness`, the only thing the Node side calls into, so every test talks to the
+ * VM through these few named operations instead of ad-hoc page scripts.
+ */
+
+interface VariableLike {
+  name: string;
+  type: string;
+  value: unknown;
+}
+
+interface TargetLike {
+  isStage: boolean;
+  isOriginal: boolean;
+  getName(): string;
+  lookupVariableByNameAndType(name: string, type: string, skipStage?: boolean): VariableLike | undefined;
+}
+
+interface VmLike {
+  runtime: {
+    targets: TargetLike[];
+    threads: unknown[];
+    _blockInfo: Array<{ id: string; name: string; color1: string; blocks: Array<{ info: Record<string, unknown> }> }>;
+    getTargetForStage(): TargetLike | undefined;
+    on(event: string, listener: (...args: unknown[]) => void): void;
+  };
+  extensionManager: { loadExtensionURL(url: string): Promise<void>; isExtensionLoaded(id: string): boolean };
+  setFramerate(fps: number): void;
+}
+
+interface ScaffoldingLike {
+  vm: VmLike;
+  setup(): void;
+  appendTo(element: Element): void;
+  loadProject(data: ArrayBuffer): Promise<void>;
+  greenFlag(): void;
+  stopAll(): void;
+  setExtensionSecurityManager(manager: Record<string, unknown>): void;
+}
+
+declare global {
+  interface Window {
+    Scaffolding: { Scaffolding: new () => ScaffoldingLike };
+    harness: typeof harness;
+  }
+}
+
+/** The stage variable that, when a project declares it, holds the number of the current frame. */
+const FRAME_VARIABLE = 'frame';
+
+export interface HarnessOptions {
+  /** Frames per second for the VM (TurboWarp allows up to 250). */
+  framerate: number;
+  /** URLs starting with one of these are refused by the security manager's canFetch. */
+  denyFetchPrefixes: string[];
+}
+
+let scaffolding: ScaffoldingLike | undefined;
+let frame = 0;
+const fetchRequests: string[] = [];
+let denyFetchPrefixes: string[] = [];
+
+function vm(): VmLike {
+  if (!scaffolding) throw new Error('harness.setup() has not run');
+  return scaffolding.vm;
+}
+
+function findTarget(spriteName: string | undefined): TargetLike {
+  const targets = vm().runtime.targets;
+  const target =
+    spriteName === undefined
+      ? vm().runtime.getTargetForStage()
+      : targets.find((candidate) => candidate.isOriginal && candidate.getName() === spriteName);
+  if (!target) throw new Error(`No target named ${spriteName ?? 'Stage'}`);
+  return target;
+}
+
+function lookup(name: string, type: '' | 'list', spriteName: string | undefined): VariableLike {
+  const variable = findTarget(spriteName).lookupVariableByNameAndType(name, type);
+  if (!variable) throw new Error(`No ${type || 'variable'} named ${name} on ${spriteName ?? 'Stage'}`);
+  return variable;
+}
+
+const harness = {
+  setup(options: HarnessOptions): void {
+    denyFetchPrefixes = options.denyFetchPrefixes;
+    scaffolding = new window.Scaffolding.Scaffolding();
+    scaffolding.setup();
+    scaffolding.appendTo(document.getElementById('stage')!);
+    scaffolding.setExtensionSecurityManager({
+      getSandboxMode: () => 'unsandboxed',
+      canLoadExtensionFromProject: () => true,
+      // Every permission request is recorded, so a test can show that the extension asked.
+      canFetch: (url: string) => {
+        fetchRequests.push(url);
+        return !denyFetchPrefixes.some((prefix) => url.startsWith(prefix));
+      },
+    });
+    scaffolding.vm.setFramerate(options.framerate);
+    // Counted before threads step, so a script reading `frame` sees the frame it runs in.
+    scaffolding.vm.runtime.on('BEFORE_EXECUTE', () => {
+      frame++;
+      const stage = scaffolding?.vm.runtime.getTargetForStage();
+      const variable = stage?.lookupVariableByNameAndType(FRAME_VARIABLE, '');
+      if (variable) variable.value = frame;
+    });
+  },
+
+  async loadExtension(url: string): Promise<void> {
+    await vm().extensionManager.loadExtensionURL(url);
+  },
+
+  async loadProject(url: string): Promise<void> {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`Fetching ${url} gave HTTP ${response.status}`);
+    await scaffolding!.loadProject(await response.arrayBuffer());
+  },
+
+  greenFlag(): void {
+    scaffolding!.greenFlag();
+  },
+
+  stopAll(): void {
+    scaffolding!.stopAll();
+  },
+
+  variable(name: string, spriteName?: string): unknown {
+    return lookup(name, '', spriteName).value;
+  },
+
+  list(name: string, spriteName?: string): unknown[] {
+    return [...(lookup(name, 'list', spriteName).value as unknown[])];
+  },
+
+  /** Names of every target, clones included, in the VM's order. */
+  targetNames(): string[] {
+    return vm().runtime.targets.map((target) => target.getName());
+  },
+
+  cloneCount(spriteName: string): number {
+    return vm().runtime.targets.filter((target) => !target.isOriginal && target.getName() === spriteName).length;
+  },
+
+  threadCount(): number {
+    return vm().runtime.threads.length;
+  },
+
+  frame(): number {
+    return frame;
+  },
+
+  fetchRequests(): string[] {
+    return [...fetchRequests];
+  },
+
+  isExtensionLoaded(id: string): boolean {
+    return vm().extensionManager.isExtensionLoaded(id);
+  },
+
+  /** The registered extension as the VM keeps it: id, name, colour and each block's info. */
+  extensionInfo(id: string): { id: string; name: string; color1: string; blocks: Record<string, unknown>[] } | null {
+    const info = vm().runtime._blockInfo.find((category) => category.id === id);
+    if (!info) return null;
+    return {
+      id: info.id,
+      name: info.name,
+      color1: info.color1,
+      // Through JSON so only plain data crosses to Node (block info may hold functions).
+      blocks: info.blocks.map((block) => JSON.parse(JSON.stringify(block.info)) as Record<string, unknown>),
+    };
+  },
+};
+
+window.harness = harness;

@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { EXTENSION_BUNDLE_PATH, HARNESS_SOURCE_PATH, SCAFFOLDING_PATH } from '../paths';
+
+/**
+ * The web server the browser talks to, on 127.0.0.1 with an OS-assigned port: the harness
+ * page, TurboWarp's scaffolding, the built extension (read from disk on every request, so
+ * a rebuild is picked up) and the test projects registered by the tests.
+ */
+export interface StaticServer {
+  readonly origin: string;
+  /** URL of the built extension bundle, as a saved project's `extensionURLs` names it. */
+  readonly extensionURL: string;
+  /** Serves `bytes` at a fresh URL and returns that URL. */
+  addProject(name: string, bytes: Uint8Array): string;
+  close(): Promise<void>;
+}
+
+const HARNESS_PAGE = `<!doctype html>
+<html>
+<head><meta charset="utf-8"><title>scratch-websocket e2e</title></head>
+<body>
+<div id="stage" style="width:480px;height:360px"></div>
+<script src="/scaffolding-min.js"></script>
+<script src="/harness.js"></script>
+</body>
+</html>
+`;
+
+async function bundleHarness(): Promise<string> {
+  const result = await build({
+    entryPoints: [HARNESS_SOURCE_PATH],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild produced no output for the harness page');
+  return output.text;
+}
+
+export async function startStaticServer(): Promise<StaticServer> {
+  const harnessScript = await bundleHarness();
+  const projects = new Map<string, Uint8Array>();
+  let projectCounter = 0;
+
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/') return send(response, 200, 'text/html; charset=utf-8', HARNESS_PAGE);
+    // Browsers ask for it on their own; answering keeps 404s meaningful in the page's console.
+    if (path === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
+    if (path === '/harness.js') return send(response, 200, 'text/javascript', harnessScript);
+    if (path === '/scaffolding-min.js') return send(response, 200, 'text/javascript', await readFile(SCAFFOLDING_PATH));
+    if (path === '/websocket.js') return send(response, 200, 'text/javascript', await readFile(EXTENSION_BUNDLE_PATH));
+    const project = projects.get(path);
+    if (project) return send(response, 200, 'application/x.scratch.sb3', project);
+    send(response, 404, 'text/plain', `Not found: ${path}`);
+  }
+
+  const server: Server = createServer((request, response) => {
+    respond(request, response).catch((error: unknown) => {
+      send(response, 500, 'text/plain', `Test server failed: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    extensionURL: `${origin}/websocket.js`,
+    addProject(name, bytes) {
+      const path = `/projects/${++projectCounter}-${encodeURIComponent(name)}.sb3`;
+      projects.set(path, bytes);
+      return `${origin}${path}`;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Uint8Array): void {
+  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  response.end(body);
+}

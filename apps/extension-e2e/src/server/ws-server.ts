@@ -1,0 +1,117 @@
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { waitFor, DEFAULT_WAIT_MS } from '../wait-for';
+
+/** A message the server received from the browser. */
+export interface ReceivedMessage {
+  readonly text: string;
+  readonly isBinary: boolean;
+}
+
+/** The close frame the server received, or the close it saw without one. */
+export interface ServerSideClose {
+  readonly code: number;
+  /** The reason's raw bytes, so a test can check they are valid UTF-8 of at most 123 bytes. */
+  readonly reasonBytes: Buffer;
+}
+
+/** One client connection as the server saw it. */
+export class ServerConnection {
+  readonly received: ReceivedMessage[] = [];
+  close: ServerSideClose | null = null;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly path: string,
+  ) {
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      this.received.push({ text: data.toString('utf8'), isBinary });
+    });
+    socket.on('close', (code: number, reasonBytes: Buffer) => {
+      this.close = { code, reasonBytes };
+    });
+  }
+
+  get texts(): string[] {
+    return this.received.map((message) => message.text);
+  }
+
+  get isClosed(): boolean {
+    return this.close !== null;
+  }
+
+  async waitForMessages(count: number, timeoutMs = DEFAULT_WAIT_MS): Promise<string[]> {
+    await waitFor(() => this.received.length >= count, `the server to receive ${count} messages on ${this.path}`, timeoutMs, () => this.texts);
+    return this.texts;
+  }
+
+  async waitForClose(timeoutMs = DEFAULT_WAIT_MS): Promise<ServerSideClose> {
+    await waitFor(() => this.close !== null, `the connection on ${this.path} to close at the server`, timeoutMs);
+    return this.close!;
+  }
+}
+
+export type ConnectionHandler = (connection: ServerConnection, request: IncomingMessage) => void;
+
+/**
+ * A real `ws` server on 127.0.0.1, port 0, that records every connection and message.
+ * Each test gives it the behaviour it needs (`onConnection`); without one it echoes.
+ */
+export class RecordingServer {
+  readonly connections: ServerConnection[] = [];
+
+  private constructor(
+    private readonly server: WebSocketServer,
+    readonly port: number,
+  ) {}
+
+  static async start(onConnection: ConnectionHandler = echo): Promise<RecordingServer> {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const recording = new RecordingServer(server, (server.address() as AddressInfo).port);
+    server.on('connection', (socket, request) => {
+      const connection = new ServerConnection(socket, request.url ?? '/');
+      recording.connections.push(connection);
+      onConnection(connection, request);
+    });
+    return recording;
+  }
+
+  /** `ws://127.0.0.1:<port><path>` */
+  url(path = '/'): string {
+    return `ws://127.0.0.1:${this.port}${path}`;
+  }
+
+  async waitForConnections(count: number, timeoutMs = DEFAULT_WAIT_MS): Promise<ServerConnection[]> {
+    await waitFor(() => this.connections.length >= count, `${count} connections at the server`, timeoutMs, () => this.connections.length);
+    return this.connections;
+  }
+
+  /** Open connections right now (the server's view). */
+  get openCount(): number {
+    return this.connections.filter((connection) => !connection.isClosed).length;
+  }
+
+  close(): Promise<void> {
+    for (const client of this.server.clients) client.terminate();
+    return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+}
+
+/** Sends every message back as it came, text as text and binary as binary. */
+export const echo: ConnectionHandler = (connection) => {
+  connection.socket.on('message', (data: Buffer, isBinary: boolean) => connection.socket.send(data, { binary: isBinary }));
+};
+
+/** A port with nothing listening: bound by the OS, then released, so connecting is refused. */
+export async function refusedPort(): Promise<number> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
