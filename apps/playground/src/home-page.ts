@@ -1,0 +1,45 @@
+import { escapeHtml, PAGE_STYLE } from './html.js';
+import type { PlaygroundUrls } from './urls.js';
+
+/** `/`: what the playground is and every address it offers, for the port it runs on. */
+export function renderHomePage(urls: PlaygroundUrls): string {
+  const e = escapeHtml;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>scratch-websocket playground</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<h1>scratch-websocket playground</h1>
+<p>WebSocket blocks for TurboWarp, served from this computer, with servers to talk to.
+The blocks are a drop-in replacement for TurboWarp's gallery extension <em>WebSocket</em>:
+projects made with it load and run unchanged.</p>
+
+<p><a class="button" id="open-turbowarp" href="${e(urls.turbowarpEditor)}">Open TurboWarp with the WebSocket blocks</a></p>
+<p>TurboWarp loads extensions from <code>http://localhost:8000</code> without asking. On any other
+port it asks first, and you must choose to run the extension <em>unsandboxed</em>.</p>
+
+<h2>Here</h2>
+<ul>
+  <li><a id="docs" href="${e(urls.docs)}">The blocks</a>: every block, what it does, its edge cases.</li>
+  <li><a id="demo" href="${e(urls.demo)}">Demo</a>: a small project that connects to the echo server, sends a message and says the reply. No editor needed.</li>
+  <li><a id="extension" href="${e(urls.extension)}">The extension</a>: <code>${e(urls.extension)}</code>, to load in TurboWarp by URL.</li>
+</ul>
+
+<h2>Servers for your projects</h2>
+<dl>
+  <dt><code id="echo-url">${e(urls.echo)}</code></dt>
+  <dd>Echo: every message comes straight back as it was sent, text as text, binary as binary.</dd>
+  <dt><code id="broadcast-url">${e(urls.broadcast)}</code></dt>
+  <dd>Broadcast: every message goes to every <em>other</em> client connected here, so two browser tabs,
+  two sprites or two clones can talk to each other.</dd>
+</dl>
+<p>Try it: <code>connect to [${e(urls.echo)}]</code>, then <code>send message [Hello!]</code>, and a
+<code>when message received</code> script gets <code>Hello!</code> back.</p>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,79 @@
+import { renderDemoPage } from './demo-page.js';
+import type { PlaygroundFiles } from './files.js';
+import { renderHomePage } from './home-page.js';
+import { PATHS, type PlaygroundUrls } from './urls.js';
+
+/**
+ * Every HTTP path the playground answers, and nothing else. Paths are matched exactly, as
+ * received, against this table: no path is ever joined onto a folder, so no request can
+ * reach a file outside the ones named here (no `..`, no percent-encoding tricks).
+ */
+export type Route =
+  | {
+      kind: 'file';
+      file: string;
+      contentType: string;
+      /** Said in the 503 answer when the file does not exist yet, e.g. before the first build. */
+      missingHint: string;
+      headers?: Record<string, string>;
+    }
+  | { kind: 'generated'; contentType: string; body: () => string | Buffer | Promise<string | Buffer> };
+
+export const CONTENT_TYPES = {
+  javascript: 'text/javascript; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  sb3: 'application/x.scratch.sb3',
+} as const;
+
+export function buildRoutes(
+  files: PlaygroundFiles,
+  urls: PlaygroundUrls,
+  demoProject: () => Promise<Buffer>,
+): ReadonlyMap<string, Route> {
+  const homePage = renderHomePage(urls);
+  const demoPage = renderDemoPage();
+  return new Map<string, Route>([
+    [PATHS.home, { kind: 'generated', contentType: CONTENT_TYPES.html, body: () => homePage }],
+    [
+      PATHS.extension,
+      {
+        kind: 'file',
+        file: files.extensionFile,
+        contentType: CONTENT_TYPES.javascript,
+        missingHint: 'the extension is not built yet: run `NX_TUI=false npx nx run extension:build`',
+        // TurboWarp fetches the extension from its own origin (turbowarp.org).
+        headers: { 'Access-Control-Allow-Origin': '*' },
+      },
+    ],
+    [
+      PATHS.docs,
+      {
+        kind: 'file',
+        file: files.docsFile,
+        contentType: CONTENT_TYPES.html,
+        missingHint: 'the docs are not generated yet: run `npm run generate`',
+      },
+    ],
+    [PATHS.demo, { kind: 'generated', contentType: CONTENT_TYPES.html, body: () => demoPage }],
+    [PATHS.demoProject, { kind: 'generated', contentType: CONTENT_TYPES.sb3, body: demoProject }],
+    [
+      PATHS.scratchblocks,
+      {
+        kind: 'file',
+        file: files.scratchblocksFile,
+        contentType: CONTENT_TYPES.javascript,
+        missingHint: '@turbowarp/scratchblocks is not installed: run `npm install`',
+      },
+    ],
+    [
+      PATHS.scaffolding,
+      {
+        kind: 'file',
+        file: files.scaffoldingFile,
+        contentType: CONTENT_TYPES.javascript,
+        missingHint: '@turbowarp/packager is not installed: run `npm install`',
+      },
+    ],
+  ]);
+}

@@ -1,0 +1,89 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { BroadcastRoom } from './broadcast.js';
+import { formatClose, formatOpen, formatSocketError } from './connection-log.js';
+import { serveEcho } from './echo.js';
+import { requestPath } from './http-handler.js';
+import { PATHS } from './urls.js';
+
+/** Larger than any message a Scratch project sends, small enough that nobody can fill memory. */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/** Close code 1001 "going away" (RFC 6455 §7.4.1): the server is shutting down. */
+const GOING_AWAY = 1001;
+
+/**
+ * The WebSocket side of the playground: `/echo` and `/broadcast`, a log line per open and
+ * close, and a shutdown that closes every socket.
+ */
+export class WebSocketEndpoints {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly room = new BroadcastRoom();
+  private readonly endpoints = new Map<string, (socket: WebSocket) => void>([
+    [PATHS.echo, serveEcho],
+    [PATHS.broadcast, (socket) => this.room.join(socket)],
+  ]);
+  private nextId = 1;
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  /** For the HTTP server's `upgrade` event. */
+  readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const path = requestPath(request.url);
+    const serve = this.endpoints.get(path);
+    if (serve === undefined) {
+      refuseUpgrade(socket, path);
+      return;
+    }
+    this.server.handleUpgrade(request, socket, head, (webSocket) => this.accept(webSocket, path, serve));
+  };
+
+  get openCount(): number {
+    return this.server.clients.size;
+  }
+
+  /**
+   * Closes every socket with 1001 and waits for the closing handshakes, at most `graceMs`;
+   * sockets whose peer does not answer by then are cut.
+   */
+  async closeAll(graceMs: number): Promise<void> {
+    const sockets = [...this.server.clients];
+    const closed = sockets.map((socket) => whenClosed(socket));
+    for (const socket of sockets) socket.close(GOING_AWAY, 'playground stopped');
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([Promise.all(closed), grace]);
+    clearTimeout(timer);
+    for (const socket of this.server.clients) socket.terminate();
+    await Promise.all(closed);
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(socket: WebSocket, path: string, serve: (socket: WebSocket) => void): void {
+    const id = this.nextId++;
+    this.log(formatOpen(path, id, this.openCount));
+    // Without a listener, a protocol error from a client would crash the whole server.
+    socket.on('error', (error) => this.log(formatSocketError(path, id, error.message)));
+    socket.once('close', (code, reason) => this.log(formatClose(path, id, code, reason.toString(), this.openCount)));
+    serve(socket);
+  }
+}
+
+function whenClosed(socket: WebSocket): Promise<void> {
+  if (socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => socket.once('close', () => resolve()));
+}
+
+function refuseUpgrade(socket: Duplex, path: string): void {
+  const body = `No WebSocket endpoint at ${path.slice(0, 200)}: use ${PATHS.echo} or ${PATHS.broadcast}.\n`;
+  socket.end(
+    'HTTP/1.1 404 Not Found\r\n' +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+      body,
+  );
+}
