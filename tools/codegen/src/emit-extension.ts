@@ -81,7 +81,7 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
           },
         ],
         methods: [
-          { name: 'getInfo', statements: (writer) => writeGetInfo(writer, spec) },
+          { name: 'getInfo', returnType: 'Scratch.Info', statements: (writer) => writeGetInfo(writer, spec) },
           ...blocks.flatMap(blockMethods),
         ],
       },

@@ -1,0 +1,30 @@
+/// <reference types="@turbowarp/types-tw/types/scratch-vm-extension" />
+/**
+ * The part of TurboWarp's `Scratch` object the generated extension uses. It is injected
+ * (never read from the global), so Node tests can pass a Scratch-like object of their own.
+ */
+export interface ScratchApi {
+  readonly BlockType: typeof Scratch.BlockType;
+  readonly ArgumentType: typeof Scratch.ArgumentType;
+  readonly Cast: Pick<typeof Scratch.Cast, 'toString' | 'toNumber' | 'toBoolean'>;
+  translate(message: string): string;
+}
+
+/** The VM's `util` argument to a block method: we only need the target running the block. */
+export interface BlockUtility<Target> {
+  readonly target: Target;
+}
+
+/**
+ * @turbowarp/types-tw 0.0.6 lags behind TurboWarp in two places the extension relies on:
+ * `Scratch.translate` exists in every unsandboxed TurboWarp extension, and TurboWarp reads
+ * `disableMonitor` on Boolean blocks as on reporters (both get a monitor checkbox).
+ */
+declare global {
+  namespace Scratch {
+    function translate(message: string): string;
+    interface BooleanBlock {
+      disableMonitor?: boolean;
+    }
+  }
+}
