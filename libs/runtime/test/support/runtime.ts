@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import { WebSocketRuntime, type HatOpcodes, type WebSocketConstructorLike } from '../../src/index.js';
 import { MemoryHost, type MemoryThread, type TestTarget } from './memory-host.js';
+import { within } from './wait.js';
 
 export const HATS: HatOpcodes = {
   open: 'test_onOpen',
@@ -9,11 +10,63 @@ export const HATS: HatOpcodes = {
   close: 'test_onClose',
 };
 
+/** `ws`'s real client, remembering its instances so a test can await what a socket received. */
+export class TrackedWebSocket extends WebSocket {
+  static readonly instances: TrackedWebSocket[] = [];
+  constructor(url: string) {
+    super(url);
+    TrackedWebSocket.instances.push(this);
+  }
+
+  static last(): TrackedWebSocket {
+    const socket = TrackedWebSocket.instances.at(-1);
+    if (socket === undefined) throw new Error('no client socket was opened');
+    return socket;
+  }
+}
+
+/** Resolves once `socket` has received `count` more messages. */
+export function clientReceives(socket: WebSocket, count: number, what = `${count} message(s) at the client`): Promise<void> {
+  let seen = 0;
+  return within(
+    new Promise<void>((resolve) => {
+      const onMessage = () => {
+        seen += 1;
+        if (seen === count) {
+          socket.off('message', onMessage);
+          resolve();
+        }
+      };
+      socket.on('message', onMessage);
+    }),
+    what,
+  );
+}
+
 export function makeRuntime(host = new MemoryHost()) {
   const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
-    WebSocket: WebSocket as unknown as WebSocketConstructorLike,
+    WebSocket: TrackedWebSocket as unknown as WebSocketConstructorLike,
     host,
     hats: HATS,
   });
   return { runtime, host };
+}
+
+/**
+ * Runs the VM's frame loop, one frame per macrotask (so socket events get through between
+ * frames, as in a browser), until `done()` holds. Fails saying what it waited for.
+ */
+export function framesUntil(host: MemoryHost, done: () => boolean, what: string, ms = 5000): Promise<number> {
+  const deadline = Date.now() + ms;
+  let frames = 0;
+  return new Promise<number>((resolve, reject) => {
+    const step = () => {
+      if (done()) return resolve(frames);
+      if (Date.now() > deadline) return reject(new Error(`gave up after ${frames} frames (${ms} ms) waiting for ${what}`));
+      host.frame();
+      frames += 1;
+      setImmediate(step);
+    };
+    step();
+  });
 }

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryHost, target } from '../support/memory-host.js';
+import { HATS, makeRuntime } from '../support/runtime.js';
+import { receive, TestServer } from '../support/server.js';
+
+let server: TestServer;
+let host: MemoryHost;
+let runtime: ReturnType<typeof makeRuntime>['runtime'];
+
+beforeEach(async () => {
+  server = await TestServer.start();
+  ({ runtime, host } = makeRuntime());
+});
+
+afterEach(async () => {
+  runtime.dispose();
+  await server.close();
+});
+
+describe('Sending', () => {
+  it('sends the payload as a text message', async () => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const socket = await server.nextConnection();
+    const got = new Promise<{ text: string; isBinary: boolean }>((resolve) =>
+      socket.once('message', (data, isBinary) => resolve({ text: data.toString(), isBinary })),
+    );
+    runtime.send(sprite, 'Hello! 😀');
+    expect(await got).toEqual({ text: 'Hello! 😀', isBinary: false });
+  });
+
+  it('keeps messages sent before the connection opens and sends them in order right after', async () => {
+    const sprite = target('sprite');
+    const connecting = runtime.connect(sprite, server.url);
+    for (let i = 0; i < 20; i += 1) runtime.send(sprite, `early ${i}`);
+    await connecting;
+    runtime.send(sprite, 'after open');
+    const socket = await server.nextConnection();
+    const expected = [...Array.from({ length: 20 }, (_, i) => `early ${i}`), 'after open'];
+    expect(await receive(socket, 21)).toEqual(expected);
+  });
+
+  it('sends 2,000 messages in order with no queue of its own once open', async () => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const socket = await server.nextConnection();
+    const got = receive(socket, 2000);
+    for (let i = 0; i < 2000; i += 1) runtime.send(sprite, String(i));
+    expect(await got).toEqual(Array.from({ length: 2000 }, (_, i) => String(i)));
+  });
+
+  it('ignores a send after the connection closed, without error', async () => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const closed = host.nextHat(HATS.close);
+    runtime.close(sprite);
+    await closed;
+    expect(() => runtime.send(sprite, 'too late')).not.toThrow();
+    expect(runtime.hasErrored(sprite)).toBe(false);
+    expect(runtime.isClosed(sprite)).toBe(true);
+    expect(host.startsOf(HATS.error)).toHaveLength(0);
+  });
+
+  it('drops messages kept before open when the connection is closed before it opens', async () => {
+    const sprite = target('sprite');
+    const connecting = runtime.connect(sprite, server.url);
+    runtime.send(sprite, 'never');
+    runtime.close(sprite);
+    await connecting;
+    // A second connection proves the server is reachable and receives only what it is sent.
+    await runtime.connect(sprite, server.url);
+    const socket = server.sockets.at(-1)!;
+    const got = receive(socket, 1);
+    runtime.send(sprite, 'second');
+    expect(await got).toEqual(['second']);
+  });
+
+  it('ignores a send when there is no connection', () => {
+    expect(() => runtime.send(target('nobody'), 'hello')).not.toThrow();
+    expect(server.accepted).toBe(0);
+    expect(host.listenerCount).toBe(0);
+  });
+});
