@@ -22,7 +22,7 @@ interface VmLike {
   runtime: {
     targets: TargetLike[];
     threads: unknown[];
-    _blockInfo: Array<{ id: string; name: string; color1: string; blocks: Array<{ info: Record<string, unknown> }> }>;
+    _blockInfo: Array<{ id: string; name: string; color1: string; blocks: Array<{ info: Record<string, unknown> | string; xml?: string }> }>;
     getTargetForStage(): TargetLike | undefined;
     on(event: string, listener: (...args: unknown[]) => void): void;
   };
@@ -49,6 +49,12 @@ declare global {
 
 /** The stage variable that, when a project declares it, holds the number of the current frame. */
 const FRAME_VARIABLE = 'frame';
+
+/** One palette entry as the VM keeps it: a block's info, '---' for a separator, plus its toolbox XML. */
+export interface PaletteItem {
+  info: Record<string, unknown> | string;
+  xml: string;
+}
 
 export interface HarnessOptions {
   /** Frames per second for the VM (TurboWarp allows up to 250). */
@@ -160,7 +166,7 @@ const harness = {
   },
 
   /** The registered extension as the VM keeps it: id, name, colour and each block's info. */
-  extensionInfo(id: string): { id: string; name: string; color1: string; blocks: Record<string, unknown>[] } | null {
+  extensionInfo(id: string): { id: string; name: string; color1: string; blocks: PaletteItem[] } | null {
     const info = vm().runtime._blockInfo.find((category) => category.id === id);
     if (!info) return null;
     return {
@@ -168,7 +174,10 @@ const harness = {
       name: info.name,
       color1: info.color1,
       // Through JSON so only plain data crosses to Node (block info may hold functions).
-      blocks: info.blocks.map((block) => JSON.parse(JSON.stringify(block.info)) as Record<string, unknown>),
+      blocks: info.blocks.map((block) => ({
+        info: JSON.parse(JSON.stringify(block.info)) as Record<string, unknown> | string,
+        xml: block.xml ?? '',
+      })),
     };
   },
 };

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { setVariable, whenFlagClicked } from '../src/sb3/core';
+import { EXTENSION_ID, websocket } from '../src/sb3/websocket';
+import { useE2e } from './fixture';
+
+/** BEHAVIOUR.md "Identity": the table of blocks, in order, with their shapes and arguments. */
+const EXPECTED_BLOCKS = [
+  { opcode: 'newInstance', blockType: 'command', arguments: { URL: ['string', 'wss://echo.websocket.org/'] } },
+  { opcode: 'onOpen', blockType: 'event' },
+  { opcode: 'isConnected', blockType: 'Boolean' },
+  { opcode: 'onMessage', blockType: 'event' },
+  { opcode: 'messageData', blockType: 'reporter' },
+  { opcode: 'sendMessage', blockType: 'command', arguments: { PAYLOAD: ['string', 'Hello!'] } },
+  { opcode: 'onError', blockType: 'event' },
+  { opcode: 'hasErrored', blockType: 'Boolean' },
+  { opcode: 'onClose', blockType: 'event' },
+  { opcode: 'isClosed', blockType: 'Boolean' },
+  { opcode: 'closeCode', blockType: 'reporter' },
+  { opcode: 'closeMessage', blockType: 'reporter' },
+  { opcode: 'closeWithoutReason', blockType: 'command' },
+  { opcode: 'closeWithCode', blockType: 'command', arguments: { CODE: ['number', 1000] } },
+  {
+    opcode: 'closeWithReason',
+    blockType: 'command',
+    arguments: { REASON: ['string', 'fulfilled'], CODE: ['number', 1000] },
+  },
+] as const;
+
+/** The palette as the contract's table lays it out, separators included. */
+const EXPECTED_PALETTE = [
+  'newInstance', '---',
+  'onOpen', 'isConnected', '---',
+  'onMessage', 'messageData', '---',
+  'sendMessage', '---',
+  'onError', 'hasErrored', '---',
+  'onClose', 'isClosed', 'closeCode', 'closeMessage', 'closeWithoutReason', 'closeWithCode', 'closeWithReason',
+];
+
+describe('smoke: the bundle in the TurboWarp VM', () => {
+  const e2e = useE2e();
+
+  it('registers gsaWebsocket with exactly the blocks of the contract, in order', async () => {
+    const vm = await e2e.openVm();
+    await vm.loadExtension();
+    const info = await vm.extensionInfo(EXTENSION_ID);
+    expect(info).not.toBeNull();
+    expect(info!.name).toBe('WebSocket');
+    expect(info!.color1).toBe('#307eff');
+
+    // The VM keeps separators as '---' and adds an "Open Documentation" button for docsURI:
+    // 15 blocks plus that button are the 16 palette entries a user sees.
+    const palette = info!.blocks.map(({ info: item, xml }) => {
+      if (typeof item === 'string') return item;
+      if (typeof item.opcode === 'string') return item.opcode;
+      return xml.includes('callbackKey="OPEN_EXTENSION_DOCS"') ? 'docs button' : xml;
+    });
+    expect(palette).toEqual(['docs button', ...EXPECTED_PALETTE]);
+    const blocks = info!.blocks.map(({ info: item }) => item).filter((item) => typeof item !== 'string' && 'opcode' in item);
+    expect(blocks).toHaveLength(15);
+    for (const [index, expected] of EXPECTED_BLOCKS.entries()) {
+      const actual = blocks[index] as Record<string, unknown>;
+      expect(actual.blockType, `${expected.opcode} shape`).toBe(expected.blockType);
+      const expectedArguments: Record<string, readonly [string, unknown]> = 'arguments' in expected ? expected.arguments : {};
+      const actualArguments = (actual.arguments ?? {}) as Record<string, { type: string; defaultValue: unknown }>;
+      expect(Object.keys(actualArguments), `${expected.opcode} argument names`).toEqual(Object.keys(expectedArguments));
+      for (const [name, [type, defaultValue]] of Object.entries(expectedArguments)) {
+        expect(actualArguments[name], `${expected.opcode}.${name}`).toEqual({ type, defaultValue });
+      }
+      if (expected.blockType === 'event') {
+        expect(actual.isEdgeActivated, `${expected.opcode} is a plain event`).toBe(false);
+        expect(actual.shouldRestartExistingThreads, `${expected.opcode} restarts its threads`).toBe(true);
+      }
+      if (expected.blockType === 'reporter' || expected.blockType === 'Boolean') {
+        expect(actual.disableMonitor, `${expected.opcode} has no monitor checkbox`).toBe(true);
+      }
+    }
+  });
+
+  it('loads from a saved project that names it in extensionURLs, and its reporters run', async () => {
+    const project = e2e.project();
+    project
+      .sprite('Cat')
+      .variable('connected', 'unset')
+      .variable('code', 'unset')
+      .script(whenFlagClicked(), setVariable('connected', websocket.isConnected()), setVariable('code', websocket.closeCode()));
+    const vm = await e2e.load(project, 'saved-project');
+    expect(await vm.page.evaluate((id) => window.harness.isExtensionLoaded(id), EXTENSION_ID)).toBe(true);
+    await vm.greenFlag();
+    await vm.waitForVariable('connected', 'false', 'Cat');
+    // `closing code` is empty before any close.
+    expect(await vm.variable('code', 'Cat')).toBe('');
+  });
+});
