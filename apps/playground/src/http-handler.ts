@@ -63,7 +63,7 @@ async function sendFile(response: ServerResponse, request: IncomingMessage, rout
     size = (await stat(route.file)).size;
   } catch (error) {
     if (isMissingFile(error)) {
-      sendText(response, request, 503, `Not available yet: ${route.missingHint}.`);
+      sendText(response, request, 503, `Not available: ${route.missingHint}.`);
       return;
     }
     throw error;
