@@ -1,0 +1,92 @@
+import { once } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { MemoryHost, target } from '../support/memory-host.js';
+import { HATS, makeRuntime, TrackedWebSocket } from '../support/runtime.js';
+import { TestServer } from '../support/server.js';
+import { within } from '../support/wait.js';
+
+let server: TestServer;
+let host: MemoryHost;
+let runtime: ReturnType<typeof makeRuntime>['runtime'];
+
+beforeEach(async () => {
+  server = await TestServer.start();
+  ({ runtime, host } = makeRuntime());
+});
+
+afterEach(async () => {
+  runtime.dispose();
+  await server.close();
+});
+
+function expectErroredNotClosed(sprite: object, reason: string) {
+  expect(runtime.hasErrored(sprite as never)).toBe(true);
+  expect(runtime.isClosed(sprite as never)).toBe(false);
+  expect(runtime.isConnected(sprite as never)).toBe(false);
+  expect(runtime.errorMessage(sprite as never)).toBe(reason);
+  expect(host.startsOf(HATS.error, sprite as never)).toHaveLength(1);
+  expect(host.startsOf(HATS.close)).toHaveLength(0);
+}
+
+describe('Errors', () => {
+  it('a server that is down is an error (`connection failed`), never a close', async () => {
+    const sprite = target('sprite');
+    const url = server.url;
+    await server.close();
+    await runtime.connect(sprite, url);
+    // The socket's own close event comes after the error: await it, then check again.
+    const client = TrackedWebSocket.last();
+    if (client.readyState !== client.CLOSED) await within(once(client, 'close'), 'the client socket to close');
+    expectErroredNotClosed(sprite, 'connection failed');
+    expect(runtime.connectionCount).toBe(0);
+    expect(host.listenerCount).toBe(0);
+    server = await TestServer.start();
+  });
+
+  it('a refused handshake is an error', async () => {
+    const refusing = new WebSocketServer({ host: '127.0.0.1', port: 0, verifyClient: () => false });
+    await within(new Promise((resolve) => refusing.once('listening', resolve)), 'the refusing server');
+    const { port } = refusing.address() as { port: number };
+    const sprite = target('sprite');
+    await runtime.connect(sprite, `ws://127.0.0.1:${port}/`);
+    expectErroredNotClosed(sprite, 'connection failed');
+    await within(new Promise((resolve) => refusing.close(resolve)), 'the refusing server to close');
+  });
+
+  it('a lost connection (no close frame, code 1006) is an error, not a close', async () => {
+    host.setLifetime(HATS.open, 'manual');
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const atServer = await server.nextConnection();
+    const openThread = host.activeThreads(HATS.open, sprite)[0]!;
+    const hat = host.nextHat(HATS.error);
+    atServer.terminate();
+    await hat;
+    expectErroredNotClosed(sprite, 'connection lost');
+    expect(runtime.closeCode(sprite)).toBe('');
+    expect(openThread.status).toBe('stopped');
+  });
+
+  it('stays errored, not closed, after the project closes an errored connection', async () => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const atServer = await server.nextConnection();
+    const hat = host.nextHat(HATS.error);
+    atServer.terminate();
+    await hat;
+    runtime.close(sprite);
+    runtime.send(sprite, 'ignored');
+    expectErroredNotClosed(sprite, 'connection lost');
+  });
+
+  it('a new connect after an error starts fresh', async () => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, 'ftp://nowhere/');
+    expect(runtime.hasErrored(sprite)).toBe(true);
+    await runtime.connect(sprite, server.url);
+    expect(runtime.hasErrored(sprite)).toBe(false);
+    expect(runtime.errorMessage(sprite)).toBe('');
+    expect(runtime.isConnected(sprite)).toBe(true);
+  });
+});
