@@ -70,6 +70,10 @@ export class VmPage {
     return this.page.evaluate(([n, s]) => window.harness.variable(n!, s), [name, sprite] as const);
   }
 
+  setVariable(name: string, value: string | number, sprite?: string): Promise<void> {
+    return this.page.evaluate(([n, v, s]) => window.harness.setVariable(n as string, v!, s as string | undefined), [name, value, sprite] as const);
+  }
+
   list(name: string, sprite?: string): Promise<unknown[]> {
     return this.page.evaluate(([n, s]) => window.harness.list(n!, s), [name, sprite] as const);
   }

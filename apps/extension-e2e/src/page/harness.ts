@@ -136,6 +136,11 @@ const harness = {
     return lookup(name, '', spriteName).value;
   },
 
+  /** Lets a test signal a waiting script, as a user clicking a button would. */
+  setVariable(name: string, value: string | number, spriteName?: string): void {
+    lookup(name, '', spriteName).value = value;
+  },
+
   list(name: string, spriteName?: string): unknown[] {
     return [...(lookup(name, 'list', spriteName).value as unknown[])];
   },
