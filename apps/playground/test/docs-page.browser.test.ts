@@ -1,0 +1,79 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.js';
+import { realFiles, startPlayground, type RunningPlayground } from './support/playground.js';
+import { specBlocks } from './support/spec.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+
+let running: RunningPlayground;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const requestedUrls: string[] = [];
+
+beforeAll(async () => {
+  running = await startPlayground(realFiles());
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('request', (request) => requestedUrls.push(request.url()));
+  await page.goto(`${running.base}/docs`);
+  // scratchblocks puts its drawing into each <pre class="blocks">; wait until all are drawn.
+  await page.waitForFunction(
+    () => document.querySelectorAll('pre.blocks > .scratchblocks > svg').length === document.querySelectorAll('pre.blocks').length,
+    undefined,
+    { timeout: 10_000 },
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+});
+
+describe('the docs page in Chromium', () => {
+  it('draws every block of the spec as one SVG, in spec order', async () => {
+    const drawn = await page.$$eval('.block', (sections) =>
+      sections.map((section) => ({ id: section.id, svgs: section.querySelectorAll('svg.scratchblocks-style-scratch3').length })),
+    );
+    const expected = specBlocks().map((block) => ({ id: `block-${block.opcode}`, svgs: 1 }));
+    // BEHAVIOUR.md's table: 15 blocks, fixed by drop-in compatibility with the gallery extension.
+    expect(expected).toHaveLength(15);
+    expect(drawn).toEqual(expected);
+  });
+
+  it('draws each block in the extension colour #307eff', async () => {
+    const fills = await page.$$eval('.block svg.scratchblocks-style-scratch3', (svgs) =>
+      // The block's own outline is the first filled shape outside <defs> (which holds icons).
+      svgs.map((svg) => svg.querySelector(':scope > g [fill]')?.getAttribute('fill') ?? 'no block shape'),
+    );
+    expect(fills).toEqual(specBlocks().map(() => '#307eff'));
+  });
+
+  it('shows the prose of the spec next to each block', async () => {
+    const prose = await page.$$eval('.block', (sections) =>
+      sections.map((section) => ({ id: section.id, text: section.querySelector('p')?.textContent ?? '' })),
+    );
+    for (const block of specBlocks()) {
+      const firstSentence = block.docs.split(/(?<=\.)\s/)[0]!.replace(/`/g, '').replace(/\s+/g, ' ');
+      expect(prose.find((entry) => entry.id === `block-${block.opcode}`)?.text).toContain(firstSentence);
+    }
+  });
+
+  it('loads scratchblocks from this server, not a CDN, without script errors', () => {
+    const origins = new Set(requestedUrls.map((url) => new URL(url).origin));
+    expect([...origins]).toEqual([running.base]);
+    expect(requestedUrls).toContain(`${running.base}/vendor/scratchblocks.min.js`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves a full-page screenshot as a test artefact', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const png = await page.screenshot({ path: `${ARTIFACTS}docs.png`, fullPage: true });
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+});
