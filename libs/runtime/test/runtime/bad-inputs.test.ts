@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { normalizeCloseCode, truncateCloseReason } from '../../src/index.js';
+import { MemoryHost, target } from '../support/memory-host.js';
+import { HATS, makeRuntime } from '../support/runtime.js';
+import { castToNumber, castToString, generatedValues } from '../support/scratch-values.js';
+import { closeAtServer, receive, TestServer } from '../support/server.js';
+
+let server: TestServer;
+let host: MemoryHost;
+let runtime: ReturnType<typeof makeRuntime>['runtime'];
+
+beforeEach(async () => {
+  server = await TestServer.start();
+  ({ runtime, host } = makeRuntime());
+  // Generated URLs must never reach past this machine: only the test server is allowed.
+  host.permission = (url) => new URL(url).host === `127.0.0.1:${server.port}`;
+});
+
+afterEach(async () => {
+  runtime.dispose();
+  await server.close();
+});
+
+const VALUES = generatedValues(300);
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+describe('Lifetime: no block throws, whatever it is given', () => {
+  it(`connect to [URL] with ${VALUES.length} values ends connected or errored, never thrown`, async () => {
+    for (const [i, value] of VALUES.entries()) {
+      const sprite = target(`sprite ${i}`);
+      await expect(runtime.connect(sprite, castToString(value))).resolves.toBeUndefined();
+      expect(runtime.hasErrored(sprite)).toBe(true);
+      expect(['invalid URL', 'permission denied']).toContain(runtime.errorMessage(sprite));
+    }
+    expect(server.accepted).toBe(0);
+    expect(host.startsOf(HATS.error)).toHaveLength(VALUES.length);
+    expect(runtime.connectionCount).toBe(0);
+  });
+
+  it(`send message [PAYLOAD] with ${VALUES.length} values: the server gets each as text, in order`, async () => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const atServer = await server.nextConnection();
+    const expected = VALUES.map(castToString);
+    const got = receive(atServer, expected.length);
+    for (const value of VALUES) runtime.send(sprite, castToString(value));
+    // Lone surrogates travel as U+FFFD, like in every WebSocket.
+    expect(await got).toEqual(expected.map((text) => new TextDecoder().decode(new TextEncoder().encode(text))));
+  });
+
+  it(`close with code [CODE] with ${VALUES.length} values: the server sees 1000 or 3000–4999`, async () => {
+    const pending: Promise<void>[] = [];
+    for (const [i, value] of VALUES.entries()) {
+      const sprite = target(`sprite ${i}`);
+      await runtime.connect(sprite, server.url);
+      const atServer = await server.nextConnection();
+      const code = castToNumber(value);
+      const seen = closeAtServer(atServer);
+      expect(() => runtime.closeWithCode(sprite, code)).not.toThrow();
+      pending.push(seen.then((close) => expect(close).toEqual({ code: normalizeCloseCode(code), reason: '' })));
+    }
+    await Promise.all(pending);
+  });
+
+  it(`close with reason [REASON] and code [CODE] with ${VALUES.length} pairs: whole characters, ≤ 123 bytes`, async () => {
+    const pending: Promise<void>[] = [];
+    for (const [i, value] of VALUES.entries()) {
+      const sprite = target(`sprite ${i}`);
+      await runtime.connect(sprite, server.url);
+      const atServer = await server.nextConnection();
+      const reason = castToString(value);
+      const code = castToNumber(VALUES[(i * 7) % VALUES.length]);
+      const seen = closeAtServer(atServer);
+      expect(() => runtime.closeWithReason(sprite, reason, code)).not.toThrow();
+      pending.push(
+        seen.then((close) => {
+          expect(close.code).toBe(normalizeCloseCode(code));
+          expect(close.reason).toBe(truncateCloseReason(reason));
+          expect(utf8Length(close.reason)).toBeLessThanOrEqual(123);
+        }),
+      );
+    }
+    await Promise.all(pending);
+  });
+
+  it('every reporter and boolean answers for targets that never connected, and for non-targets', () => {
+    for (const who of [target('never'), ...([null, undefined, 42, 'stage'] as unknown as object[])]) {
+      const sprite = who as never;
+      expect(runtime.isConnected(sprite)).toBe(false);
+      expect(runtime.messageData(sprite)).toBe('');
+      expect(runtime.hasErrored(sprite)).toBe(false);
+      expect(runtime.isClosed(sprite)).toBe(false);
+      expect(runtime.closeCode(sprite)).toBe('');
+      expect(runtime.closeMessage(sprite)).toBe('');
+      expect(runtime.errorMessage(sprite)).toBe('');
+      expect(() => runtime.send(sprite, 'x')).not.toThrow();
+      expect(() => runtime.close(sprite)).not.toThrow();
+      expect(() => runtime.closeWithCode(sprite, NaN)).not.toThrow();
+      expect(() => runtime.closeWithReason(sprite, 'x', Infinity)).not.toThrow();
+    }
+  });
+
+  it('connect with a non-target resolves without a connection', async () => {
+    await expect(runtime.connect(null as never, server.url)).resolves.toBeUndefined();
+    expect(server.accepted).toBe(0);
+    expect(host.listenerCount).toBe(0);
+  });
+});
