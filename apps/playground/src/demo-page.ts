@@ -74,7 +74,11 @@ comes back. <a href="${PATHS.home}">Back to the playground</a>.</p>
       reply.textContent = String(text);
       show('echoed', 'The echo server answered; the sprite says it on the stage.');
     });
-    again.addEventListener('click', () => { reply.textContent = ''; scaffolding.greenFlag(); });
+    again.addEventListener('click', () => {
+      reply.textContent = '';
+      show('running', 'Running again: connecting and sending…');
+      scaffolding.greenFlag();
+    });
     again.disabled = false;
 
     show('running', 'Connecting to ' + echoUrl + ' and sending a message…');

@@ -26,10 +26,17 @@ export class LogRecorder {
   };
 
   waitFor(expected: string, ms = 3000): Promise<string> {
-    if (this.lines.includes(expected)) return Promise.resolve(expected);
-    const seen = new Promise<string>((resolve) => {
-      this.waiters.push({ matches: (line) => line === expected, resolve });
-    });
-    return within(ms, `log line ${JSON.stringify(expected)} (have: ${JSON.stringify(this.lines)})`, seen);
+    return this.waitUntil((line) => line === expected, JSON.stringify(expected), ms);
+  }
+
+  waitForMatch(pattern: RegExp, ms = 3000): Promise<string> {
+    return this.waitUntil((line) => pattern.test(line), String(pattern), ms);
+  }
+
+  private waitUntil(matches: (line: string) => boolean, description: string, ms: number): Promise<string> {
+    const already = this.lines.find(matches);
+    if (already !== undefined) return Promise.resolve(already);
+    const seen = new Promise<string>((resolve) => this.waiters.push({ matches, resolve }));
+    return within(ms, `a log line ${description} (have: ${JSON.stringify(this.lines)})`, seen);
   }
 }
