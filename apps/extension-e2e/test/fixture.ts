@@ -6,7 +6,7 @@ import { ProjectBuilder } from '../src/sb3/project';
 import { toSb3 } from '../src/sb3/sb3-file';
 import { EXTENSION_ID } from '../src/sb3/websocket';
 import { startStaticServer, type StaticServer } from '../src/server/static-server';
-import { RecordingServer, type ConnectionHandler } from '../src/server/ws-server';
+import { RecordingServer, type ConnectionHandler, type RecordingServerOptions } from '../src/server/ws-server';
 
 /**
  * Per test file: one Chromium and one static server. Per test: a fresh browser context
@@ -56,8 +56,8 @@ export function useE2e() {
       await vm.loadProject(name, await toSb3(project));
       return vm;
     },
-    async wsServer(onConnection?: ConnectionHandler): Promise<RecordingServer> {
-      const ws = await RecordingServer.start(onConnection);
+    async wsServer(onConnection?: ConnectionHandler, options?: RecordingServerOptions): Promise<RecordingServer> {
+      const ws = await RecordingServer.start(onConnection, options);
       wsServers.push(ws);
       return ws;
     },

@@ -17,9 +17,16 @@ export interface OpenVmOptions {
  * goes through the page's `window.harness`; this class gives those calls names and
  * bounded waits with messages that say what was awaited.
  */
+/** Chromium logs every failed WebSocket as a console error; tests that provoke failures expect these. */
+const SOCKET_FAILURE_LOG = /^WebSocket connection to '.*' failed/;
+
 export class VmPage {
-  /** Uncaught errors and console errors of the page: a test expects none. */
+  /** Uncaught errors and console errors of the page, other than socket failures: a test expects none. */
   readonly pageErrors: string[] = [];
+  /** Chromium's own log lines for WebSocket connections that failed. */
+  readonly socketFailures: string[] = [];
+  /** URL of every WebSocket the page created, seen through the DevTools protocol (no page patching). */
+  readonly socketsCreated: string[] = [];
 
   private constructor(
     private readonly context: BrowserContext,
@@ -28,7 +35,9 @@ export class VmPage {
   ) {
     page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') this.pageErrors.push(`console.error: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      if (SOCKET_FAILURE_LOG.test(message.text())) this.socketFailures.push(message.text());
+      else this.pageErrors.push(`console.error: ${message.text()}`);
     });
   }
 
@@ -36,6 +45,9 @@ export class VmPage {
     const context = await browser.newContext();
     const page = await context.newPage();
     const vm = new VmPage(context, page, server);
+    const devtools = await context.newCDPSession(page);
+    devtools.on('Network.webSocketCreated', (event) => vm.socketsCreated.push(event.url));
+    await devtools.send('Network.enable');
     await page.goto(`${server.origin}/`);
     const harnessOptions: HarnessOptions = {
       framerate: options.framerate ?? E2E_FRAMERATE,

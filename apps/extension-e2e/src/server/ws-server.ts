@@ -58,21 +58,40 @@ export type ConnectionHandler = (connection: ServerConnection, request: Incoming
  * A real `ws` server on 127.0.0.1, port 0, that records every connection and message.
  * Each test gives it the behaviour it needs (`onConnection`); without one it echoes.
  */
+export interface RecordingServerOptions {
+  /** Answer every upgrade with HTTP 403 instead of 101, as a server that refuses the handshake. */
+  refuseHandshake?: boolean;
+}
+
 export class RecordingServer {
   readonly connections: ServerConnection[] = [];
+  /** Paths of upgrade requests refused with `refuseHandshake`. */
+  readonly refusedHandshakes: string[];
 
   private constructor(
     private readonly server: WebSocketServer,
     readonly port: number,
-  ) {}
+    refusedHandshakes: string[],
+  ) {
+    this.refusedHandshakes = refusedHandshakes;
+  }
 
-  static async start(onConnection: ConnectionHandler = echo): Promise<RecordingServer> {
-    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  static async start(onConnection: ConnectionHandler = echo, options: RecordingServerOptions = {}): Promise<RecordingServer> {
+    const refused: string[] = [];
+    const server = new WebSocketServer({
+      host: '127.0.0.1',
+      port: 0,
+      verifyClient: (info, accept) => {
+        if (!options.refuseHandshake) return accept(true);
+        refused.push(info.req.url ?? '/');
+        accept(false, 403, 'Forbidden');
+      },
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);
     });
-    const recording = new RecordingServer(server, (server.address() as AddressInfo).port);
+    const recording = new RecordingServer(server, (server.address() as AddressInfo).port, refused);
     server.on('connection', (socket, request) => {
       const connection = new ServerConnection(socket, request.url ?? '/');
       recording.connections.push(connection);
