@@ -5,7 +5,7 @@ import { emitExtension } from './emit-extension.js';
 import { emitTestSkeleton } from './emit-test-skeleton.js';
 import { loadSpec } from './load.js';
 import { allBlocks, type SpecModel } from './model.js';
-import type { Problem } from './problems.js';
+import { sortProblems, type Problem } from './problems.js';
 import { validateSpec } from './validate.js';
 
 export interface GeneratedFile {
@@ -26,7 +26,7 @@ export function generate(context: GenerateContext): GenerateResult {
   if (!validation.ok) return validation;
   const model = validation.model;
   const problems = checkHandlers(model, spec.displayPath, context.runtime, context.host);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
 
   const skeletons = allBlocks(model)
     .filter((block) => !context.existingTests.has(block.opcode))

@@ -2,6 +2,8 @@
 export { generate, type GenerateResult, type GeneratedFile } from './generate.js';
 export { DEFAULT_OUTPUTS, DEFAULT_RUNTIME_PATHS, type GenerateContext, type OutputPaths, type SourceText } from './context.js';
 export { loadSpec } from './load.js';
+export { runCommand, USAGE, type CommandIo } from './command.js';
+export { readWorkspaceContext, MissingFileError, REPO_ROOT } from './workspace.js';
 export { validateSpec, DEFAULTS } from './validate.js';
 export { checkHandlers } from './check-handlers.js';
 export { emitExtension } from './emit-extension.js';
@@ -11,3 +13,4 @@ export { scratchblocksCode } from './scratchblocks.js';
 export { proseToHtml } from './prose.js';
 export { formatProblem, type Problem } from './problems.js';
 export type * from './model.js';
+export { allBlocks, isHatBlock } from './model.js';

@@ -16,6 +16,11 @@ export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}:${problem.col}${where}: ${problem.message}`;
 }
 
+/** In the order they appear in the file, so the author can fix them top to bottom. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
+}
+
 /** `['blocks', 3, 'arguments', 'CODE']` → `blocks[3].arguments.CODE`. */
 export function formatPath(path: SpecPath): string {
   return path

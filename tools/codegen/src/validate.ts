@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { LoadedSpec } from './load.js';
 import type { ArgumentModel, BlockModel, GroupModel, SpecLocation, SpecModel } from './model.js';
-import { formatPath, locate, type Problem, type SpecPath } from './problems.js';
+import { formatPath, locate, sortProblems, type Problem, type SpecPath } from './problems.js';
 import { checkRules } from './rules.js';
 import { specSchema, type BlockInput, type SpecInput } from './schema.js';
 
@@ -47,10 +47,6 @@ function schemaProblems(
     return issue.keys.map((key) => toProblem([...path, key], `unknown key '${key}'`, true));
   }
   return [toProblem(path, issue.message.replace(/^Invalid input: /, ''))];
-}
-
-function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
 }
 
 function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): SpecModel {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, generate } from '../src/index.js';
+import { fixtureContext, readFixture } from './support.js';
+
+const SPEC = 'tools/codegen/test/fixtures/minimal.yaml';
+const RUNTIME = 'tools/codegen/test/fixtures/runtime/runtime.ts';
+const HOST = 'tools/codegen/test/fixtures/runtime/host.ts';
+const runtime = readFixture('runtime/runtime.ts');
+const host = readFixture('runtime/host.ts');
+
+function problems(overrides: { runtimeText?: string; hostText?: string }): string[] {
+  const result = generate(fixtureContext('minimal.yaml', overrides));
+  if (result.ok) throw new Error('expected the runtime check to fail');
+  return result.problems.map(formatProblem);
+}
+
+describe('checking the spec against the runtime', () => {
+  it('names the opcode, the handler and the spec line when the runtime has no such handler', () => {
+    const withoutSend = runtime.replace('  send(target: Target, payload: string): void {}\n', '');
+    expect(problems({ runtimeText: withoutSend })).toEqual([
+      `${SPEC}:39:18 blocks[0].blocks[1].handler: runtime has no handler 'send' for opcode 'sendIt' (WebSocketRuntime in ${RUNTIME})`,
+    ]);
+  });
+
+  it('does not accept a private method as a handler', () => {
+    const privateSend = runtime.replace('  send(target: Target', '  private send(target: Target');
+    expect(problems({ runtimeText: privateSend })).toEqual([
+      `${SPEC}:39:18 blocks[0].blocks[1].handler: runtime has no handler 'send' for opcode 'sendIt' (WebSocketRuntime in ${RUNTIME})`,
+    ]);
+  });
+
+  it('reports a handler whose parameters do not match the arguments the spec declares', () => {
+    const numberCode = runtime.replace('closeWithReason(target: Target, reason: string, code: number)', 'closeWithReason(target: Target, reason: string, code: string)');
+    const noTarget = numberCode.replace('isConnected(target: Target): boolean', 'isConnected(): boolean');
+    expect(problems({ runtimeText: noTarget })).toEqual([
+      `${SPEC}:67:18 blocks[1].blocks[4].handler: handler 'isConnected' for opcode 'connected' takes (), but the spec implies (target: Target)`,
+      `${SPEC}:84:18 blocks[2].blocks[0].handler: handler 'closeWithReason' for opcode 'closeWith' takes (target: Target, reason: string, code: string), but the spec implies (target: Target, REASON: string, CODE: number)`,
+    ]);
+  });
+
+  it('reports a hat whose event is not a key of HatOpcodes, and a key that no hat covers', () => {
+    const renamed = host.replace('  error: string;', '  failure: string;');
+    expect(problems({ hostText: renamed })).toEqual([
+      `${SPEC}:19:3 blocks: no hat has event 'failure', but HatOpcodes in ${HOST} needs an opcode for it`,
+      `${SPEC}:58:16 blocks[1].blocks[2].event: HatOpcodes in ${HOST} has no event 'error' for opcode 'whenError' (it has open, message, failure, close)`,
+    ]);
+  });
+
+  it('reports a runtime without the WebSocketRuntime class', () => {
+    expect(problems({ runtimeText: 'export class SomethingElse {}' })).toEqual([`${SPEC}:19:3 blocks: ${RUNTIME} has no class WebSocketRuntime`]);
+  });
+});

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../src/index.js';
+import { readFixture } from './support.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CLI = join(REPO_ROOT, 'tools/codegen/src/cli.ts');
+const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
+const USAGE = 'usage: tsx tools/codegen/src/cli.ts <spec.yaml>';
+const scratch = mkdtempSync(join(tmpdir(), 'codegen-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const badSpec = readFixture('minimal.yaml').replace('  color1: "#123abc"', '  color1: red').replace('            default: 4000', '            default: four');
+writeFileSync(join(scratch, 'bad.yaml'), badSpec);
+const BAD_SPEC_ERRORS = [
+  'bad.yaml:5:11 extension.color1: expected a colour written #rrggbb',
+  'bad.yaml:83:22 blocks[2].blocks[0].arguments.CODE.default: expected a number default for a number argument, received string',
+  '2 problem(s) in the spec; nothing was generated.',
+];
+
+/** Runs the CLI as `npm run generate` does, in its own process. */
+function spawnCli(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [CLI, ...args], { cwd, timeout: 20_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function runInProcess(args: string[], cwd = REPO_ROOT) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = await runCommand(args, { cwd, stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) });
+  return { status, stdout, stderr };
+}
+
+describe('the codegen process', () => {
+  it('exits 0 on the real spec, changing nothing that is committed', async () => {
+    expect(await spawnCli(['specs/websocket.yaml'], REPO_ROOT)).toEqual({ status: 0, stdout: 'codegen: 3 files generated, 0 changed\n', stderr: '' });
+  });
+
+  it('exits 1 with every problem of the spec, paths relative to the cwd', async () => {
+    expect(await spawnCli(['bad.yaml'], scratch)).toEqual({ status: 1, stdout: '', stderr: `${BAD_SPEC_ERRORS.join('\n')}\n` });
+  });
+
+  it('exits 2 with one line for a bad command line', async () => {
+    expect(await spawnCli(['--watch'], REPO_ROOT)).toEqual({ status: 2, stdout: '', stderr: `codegen: unknown option '--watch'; ${USAGE}\n` });
+  });
+});
+
+describe('the codegen command', () => {
+  it('reports the problems of a spec with exit code 1', async () => {
+    expect(await runInProcess(['bad.yaml'], scratch)).toEqual({ status: 1, stdout: [], stderr: BAD_SPEC_ERRORS });
+  });
+
+  it.each([
+    { args: [] as string[], message: `codegen: expected one spec file, got 0; ${USAGE}` },
+    { args: ['a.yaml', 'b.yaml'], message: `codegen: expected one spec file, got 2; ${USAGE}` },
+    { args: ['specs/websocket.yaml', '-v'], message: `codegen: unknown option '-v'; ${USAGE}` },
+    { args: ['specs/missing.yaml'], message: 'codegen: cannot read specs/missing.yaml: no such file' },
+  ])('exits 2 with one line for $args', async ({ args, message }) => {
+    expect(await runInProcess(args)).toEqual({ status: 2, stdout: [], stderr: [message] });
+  });
+});
