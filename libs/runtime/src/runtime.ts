@@ -104,7 +104,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   /** Block `send message [PAYLOAD]`. The caller casts; a non-string is ignored. */
   send(target: Target, payload: string): void {
     if (typeof payload !== 'string') return;
-    const connection = this.outcomes.get(target);
+    // Only a live connection can send; an ended one ignores it anyway.
+    const connection = this.live.get(target);
     if (connection === undefined) return;
     try {
       connection.send(payload);

@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: figures for the runtime, measured side by side in one run (machines are
+ * noisy, so every figure is a ratio of medians against a baseline measured alongside it).
+ * Loopback only. Prints a table; it never fails on a figure.
+ */
+import { WebSocket, WebSocketServer } from 'ws';
+import { bytesToDataUrl, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
+import { MemoryHost, target, type MemoryThread, type TestTarget } from '../test/support/memory-host.js';
+import { collectGarbage, median, printTable, time, timeAsync, type Row } from './bench-kit.js';
+
+const HATS = { open: 'b_open', message: 'b_message', error: 'b_error', close: 'b_close' };
+
+/** `ws`'s client, remembering the last instance so the bench can watch what it received. */
+class Client extends WebSocket {
+  static last: Client | null = null;
+  constructor(url: string) {
+    super(url);
+    Client.last = this;
+  }
+}
+
+interface Setup {
+  wss: WebSocketServer;
+  url: string;
+  host: MemoryHost;
+  runtime: WebSocketRuntime<TestTarget, MemoryThread>;
+}
+
+async function setUp(): Promise<Setup> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => wss.once('listening', resolve));
+  const { port } = wss.address() as { port: number };
+  const host = new MemoryHost();
+  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
+    WebSocket: Client as unknown as WebSocketConstructorLike,
+    host,
+    hats: HATS,
+  });
+  return { wss, url: `ws://127.0.0.1:${port}/`, host, runtime };
+}
+
+async function tearDown({ wss, runtime }: Setup): Promise<void> {
+  runtime.dispose();
+  for (const client of wss.clients) client.terminate();
+  await new Promise((resolve) => wss.close(resolve));
+}
+
+async function connectOne(setup: Setup, name: string) {
+  const sprite = target(name);
+  const accepted = new Promise<WebSocket>((resolve) => setup.wss.once('connection', resolve));
+  await setup.runtime.connect(sprite, setup.url);
+  return { sprite, atServer: await accepted, client: Client.last! };
+}
+
+/** Resolves once `client` has received `count` more messages. */
+function received(client: WebSocket, count: number): Promise<void> {
+  let seen = 0;
+  return new Promise((resolve) => {
+    const onMessage = () => {
+      seen += 1;
+      if (seen < count) return;
+      client.off('message', onMessage);
+      resolve();
+    };
+    client.on('message', onMessage);
+  });
+}
+
+async function fill(atServer: WebSocket, client: WebSocket, count: number, payload: string) {
+  const done = received(client, count);
+  for (let i = 0; i < count; i += 1) atServer.send(payload);
+  await done;
+}
+
+/** Dispatch cost per message with a deep queue vs a shallow one. */
+async function dispatchCost(): Promise<Row> {
+  const setup = await setUp();
+  const { host } = setup;
+  host.setLifetime(HATS.message, 'manual');
+  const deep = await connectOne(setup, 'deep');
+  const shallow = await connectOne(setup, 'shallow');
+  const payload = 'x'.repeat(100);
+  // The first message of each starts a thread that never ends, so the rest queue up.
+  await fill(deep.atServer, deep.client, 100_001, payload);
+  await fill(shallow.atServer, shallow.client, 101, payload);
+  host.setLifetime(HATS.message, 1);
+  const release = (sprite: TestTarget) => host.activeThreads(HATS.message, sprite).forEach((t) => t.finish());
+  host.started.length = 0;
+
+  /** Holds a target's queue behind a thread that never ends. */
+  const park = (sprite: TestTarget) => {
+    host.setLifetime(HATS.message, 'manual');
+    host.startHats(HATS.message, sprite);
+  };
+  /** Lets a target's queue flow: one message per frame, each handled in one frame. */
+  const flow = (sprite: TestTarget) => {
+    host.setLifetime(HATS.message, 1);
+    release(sprite);
+  };
+
+  const FRAMES = 90;
+  const deepTimes: number[] = [];
+  const shallowTimes: number[] = [];
+  for (let round = 0; round < 40; round += 1) {
+    // One queue flows at a time, so each figure is that queue's dispatch alone; which one
+    // goes first alternates, so caches cooled by the refill fall on both alike.
+    const measure = (flowing: TestTarget, parked: TestTarget, into: number[]) => {
+      park(parked);
+      flow(flowing);
+      into.push(time(() => host.frames(FRAMES)) / FRAMES);
+    };
+    if (round % 2 === 0) {
+      measure(deep.sprite, shallow.sprite, deepTimes);
+      measure(shallow.sprite, deep.sprite, shallowTimes);
+    } else {
+      measure(shallow.sprite, deep.sprite, shallowTimes);
+      measure(deep.sprite, shallow.sprite, deepTimes);
+    }
+    park(deep.sprite);
+    park(shallow.sprite);
+    await fill(shallow.atServer, shallow.client, FRAMES, payload); // back to 100 queued
+  }
+  await tearDown(setup);
+  const ratio = median(deepTimes) / median(shallowTimes);
+  return {
+    figure: 'dispatch per message, 100,000 vs 100 queued',
+    value: `${ratio.toFixed(2)}× (${(median(deepTimes) * 1000).toFixed(2)} µs vs ${(median(shallowTimes) * 1000).toFixed(2)} µs per frame)`,
+    target: '≤ 1.2×',
+    met: ratio <= 1.2,
+  };
+}
+
+/** Cost of a frame with many idle connections vs one. */
+async function idleFrameCost(): Promise<Row> {
+  const measure = async (connections: number) => {
+    const setup = await setUp();
+    for (let i = 0; i < connections; i += 1) await connectOne(setup, `idle ${i}`);
+    setup.host.frames(10); // the open threads finish
+    const times: number[] = [];
+    for (let round = 0; round < 30; round += 1) times.push(time(() => setup.host.frames(2000)) / 2000);
+    await tearDown(setup);
+    return median(times);
+  };
+  const one = await measure(1);
+  const many = await measure(1000);
+  const oneAgain = await measure(1);
+  const baseline = Math.min(one, oneAgain);
+  const ratio = many / baseline;
+  return {
+    figure: 'frame cost, 1,000 idle connections vs 1',
+    value: `${ratio.toFixed(2)}× (${(many * 1000).toFixed(3)} µs vs ${(baseline * 1000).toFixed(3)} µs)`,
+    target: '≤ 1.5×',
+    met: ratio <= 1.5,
+  };
+}
+
+/** Messages per second through `send` vs `ws`'s own send, each until the server has them all. */
+async function sendThroughput(): Promise<Row> {
+  const setup = await setUp();
+  const { sprite, atServer, client } = await connectOne(setup, 'sender');
+  const payload = 'y'.repeat(100);
+  const COUNT = 20_000;
+  const arrived = () => received(atServer, COUNT);
+  const ours: number[] = [];
+  const direct: number[] = [];
+  const viaRuntime = () =>
+    timeAsync(async () => {
+      const done = arrived();
+      for (let i = 0; i < COUNT; i += 1) setup.runtime.send(sprite, payload);
+      await done;
+    });
+  const viaWs = () =>
+    timeAsync(async () => {
+      const done = arrived();
+      for (let i = 0; i < COUNT; i += 1) client.send(payload);
+      await done;
+    });
+  for (let round = 0; round < 12; round += 1) {
+    // Alternate which goes first, so warm-up and GC fall on both alike.
+    if (round % 2 === 0) {
+      ours.push(await viaRuntime());
+      direct.push(await viaWs());
+    } else {
+      direct.push(await viaWs());
+      ours.push(await viaRuntime());
+    }
+  }
+  await tearDown(setup);
+  const ratio = median(direct) / median(ours);
+  return {
+    figure: 'send throughput vs ws send directly',
+    value: `${ratio.toFixed(2)}× (${Math.round(COUNT / (median(ours) / 1000)).toLocaleString('en')} vs ${Math.round(COUNT / (median(direct) / 1000)).toLocaleString('en')} msg/s)`,
+    target: '≥ 0.9×',
+    met: ratio >= 0.9,
+  };
+}
+
+/** bytes → data: URL vs Buffer's native base64, at a few message sizes. */
+function dataUrlSpeed(): Row[] {
+  return [100, 1024, 16 * 1024, 256 * 1024].map((size) => {
+    const bytes = new Uint8Array(size).map((_, i) => (i * 7919) & 255);
+    const iterations = Math.max(200, Math.floor(20_000_000 / size));
+    const ours: number[] = [];
+    const buffer: number[] = [];
+    for (let round = 0; round < 9; round += 1) {
+      ours.push(time(() => { for (let i = 0; i < iterations; i += 1) bytesToDataUrl(bytes); }));
+      buffer.push(time(() => { for (let i = 0; i < iterations; i += 1) Buffer.from(bytes).toString('base64'); }));
+    }
+    const ratio = median(buffer) / median(ours);
+    const mbps = (ms: number) => ((size * iterations) / 1e6 / (ms / 1000)).toFixed(0);
+    return {
+      figure: `bytes → data: URL, ${size.toLocaleString('en')} B, vs Buffer base64`,
+      value: `${ratio.toFixed(2)}× (${mbps(median(ours))} vs ${mbps(median(buffer))} MB/s)`,
+      target: '≥ 0.5×',
+      met: ratio >= 0.5,
+    };
+  });
+}
+
+/** Heap held per queued 100-byte text message. */
+async function heapPerQueuedMessage(): Promise<Row> {
+  const setup = await setUp();
+  setup.host.setLifetime(HATS.message, 'manual');
+  const { atServer, client } = await connectOne(setup, 'heap');
+  atServer.send('first'); // starts a thread that never ends: the rest queue up
+  await received(client, 1);
+  const COUNT = 100_000;
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  // Distinct strings, as a server sends them; each 100 bytes.
+  const done = received(client, COUNT);
+  for (let i = 0; i < COUNT; i += 1) atServer.send(String(i).padStart(100, '.'));
+  await done;
+  collectGarbage();
+  const after = process.memoryUsage().heapUsed;
+  await tearDown(setup);
+  return {
+    figure: 'heap per queued 100-byte text message',
+    value: `${((after - before) / COUNT).toFixed(0)} bytes`,
+    target: 'report',
+    met: null,
+  };
+}
+
+async function main() {
+  const started = performance.now();
+  const rows: Row[] = [];
+  rows.push(await dispatchCost());
+  rows.push(await idleFrameCost());
+  rows.push(await sendThroughput());
+  rows.push(...dataUrlSpeed());
+  rows.push(await heapPerQueuedMessage());
+  printTable(rows);
+  console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s, Node ${process.version}, loopback only)`);
+}
+
+await main();
