@@ -218,6 +218,55 @@ describe('nx release --dry-run', () => {
   });
 });
 
+/** Every module under `dir` as a POSIX path without `.ts` (tests and declarations excluded). */
+function sourceModules(dir: string, base = ''): string[] {
+  return fs.readdirSync(path.join(dir, base), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.posix.join(base, entry.name);
+    if (entry.isDirectory()) return sourceModules(dir, relative);
+    const isModule = entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.ts');
+    return isModule ? [relative.slice(0, -'.ts'.length)] : [];
+  });
+}
+
+async function packedFiles(root: string): Promise<string[]> {
+  // Scripts were run by the publish above; here they would only mix their output into the JSON.
+  const result = await runOk('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: path.join(workspaceRoot, root),
+    env,
+    timeoutMs: NPM_TIMEOUT_MS,
+  });
+  const [pack] = JSON.parse(result.stdout) as Array<{ files: Array<{ path: string }> }>;
+  return (pack?.files ?? []).map((file) => file.path).sort();
+}
+
+describe('npm pack --dry-run', () => {
+  it('packs the runtime as built code, one .d.ts and one .d.cts per source module, README and LICENSE', async () => {
+    const modules = sourceModules(path.join(workspaceRoot, PACKAGES.runtime.root, 'src'));
+    const expected = [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/index.js',
+      'dist/index.cjs',
+      ...modules.flatMap((module) => [`dist/${module}.d.ts`, `dist/${module}.d.cts`]),
+    ].sort();
+    expect(await packedFiles(PACKAGES.runtime.root)).toEqual(expected);
+  });
+
+  it('packs the extension as the one script, its docs page, README and LICENSE', async () => {
+    expect(await packedFiles(PACKAGES.extension.root)).toEqual(
+      [
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/websocket.js',
+        'dist/docs/websocket.md',
+        'dist/docs/websocket.html',
+      ].sort(),
+    );
+  });
+});
+
 describe('the working tree', () => {
   it('is left as the tests found it: no version bumped, no changelog written', async () => {
     expect(await releaseFilesStatus()).toBe(releaseFilesBefore);
