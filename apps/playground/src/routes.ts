@@ -24,6 +24,7 @@ export const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
   text: 'text/plain; charset=utf-8',
   sb3: 'application/x.scratch.sb3',
+  svg: 'image/svg+xml',
 } as const;
 
 export function buildRoutes(
@@ -55,6 +56,8 @@ export function buildRoutes(
         missingHint: 'the docs are not generated yet: run `npm run generate`',
       },
     ],
+    // Browsers ask for it on every page; an icon in the extension colour beats a 404 in the console.
+    [PATHS.favicon, { kind: 'generated', contentType: CONTENT_TYPES.svg, body: () => FAVICON }],
     [PATHS.demo, { kind: 'generated', contentType: CONTENT_TYPES.html, body: () => demoPage }],
     [PATHS.demoProject, { kind: 'generated', contentType: CONTENT_TYPES.sb3, body: demoProject }],
     [
@@ -77,3 +80,7 @@ export function buildRoutes(
     ],
   ]);
 }
+
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">' +
+  '<rect width="16" height="16" rx="4" fill="#307eff"/><path d="M4 8h8M9 5l3 3-3 3" stroke="#fff" stroke-width="2" fill="none"/></svg>';

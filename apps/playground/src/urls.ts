@@ -40,6 +40,7 @@ export const PATHS = {
   demoProject: '/demo/project.sb3',
   scratchblocks: '/vendor/scratchblocks.min.js',
   scaffolding: '/vendor/scaffolding-min.js',
+  favicon: '/favicon.ico',
   echo: '/echo',
   broadcast: '/broadcast',
 } as const;

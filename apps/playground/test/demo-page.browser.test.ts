@@ -56,8 +56,13 @@ describe('the demo page in Chromium', () => {
 
   it('runs again on demand: the new connection replaces the old one, and echoes again', async () => {
     await page.click('#again');
-    expect(await page.$eval('#reply', (element) => element.textContent)).toBe('');
+    // The click resets the page to `running`; only a second echo sets `echoed` and a second reply.
     await waitForState('echoed', 'the second run to receive its echo');
+    await page
+      .waitForFunction(() => (window as any).playgroundDemo.replies.length === 2, undefined, { timeout: 10_000 })
+      .catch((error: unknown) => {
+        throw new Error(`waiting for a second reply on the demo page: ${String(error)}`);
+      });
     expect(await page.evaluate(() => (window as any).playgroundDemo.replies)).toEqual([DEMO_MESSAGE, DEMO_MESSAGE]);
     // The old connection's close and the new one's open race each other to the server.
     await running.log.waitForMatch(/^open {2}\/echo #2 \([12] open\)$/);

@@ -26,7 +26,9 @@ beforeAll(async () => {
     () => document.querySelectorAll('pre.blocks > .scratchblocks > svg').length === document.querySelectorAll('pre.blocks').length,
     undefined,
     { timeout: 10_000 },
-  );
+  ).catch((error: unknown) => {
+    throw new Error(`waiting for scratchblocks to draw every block of the docs page: ${String(error)}`);
+  });
 });
 
 afterAll(async () => {

@@ -84,6 +84,15 @@ describe('demo', () => {
   });
 });
 
+describe('favicon', () => {
+  it('answers /favicon.ico with a small SVG icon in the extension colour', async () => {
+    const response = await get('/favicon.ico');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('image/svg+xml');
+    expect(response.body.toString()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*fill="#307eff"[^]*<\/svg>$/);
+  });
+});
+
 describe('everything else', () => {
   it.each(['/nope', '/docs/', '/websocket.js/', '/index.html', '/vendor/', '/demo/'])('answers %s with 404 and a short text', async (path) => {
     const response = await get(path);
