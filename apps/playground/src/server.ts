@@ -32,7 +32,7 @@ const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_CLOSE_GRACE_MS = 1000;
 
 export function createPlaygroundServer(options: PlaygroundOptions): Playground {
-  const files: PlaygroundFiles = { ...defaultFiles(), ...definedFiles(options) };
+  const files = resolveFiles(options);
   const log = options.log ?? (() => {});
   const sockets = new WebSocketEndpoints(log);
   let routes: ReadonlyMap<string, Route> = new Map();
@@ -83,7 +83,13 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (made ??= make());
 }
 
-/** Only the file options actually given, so `undefined` never hides a default. */
-function definedFiles(options: Partial<PlaygroundFiles>): Partial<PlaygroundFiles> {
-  return Object.fromEntries(Object.entries(options).filter(([key, value]) => key.endsWith('File') && value !== undefined));
+/** The default location of every file the options leave out. */
+function resolveFiles(options: Partial<PlaygroundFiles>): PlaygroundFiles {
+  const defaults = defaultFiles();
+  return {
+    extensionFile: options.extensionFile ?? defaults.extensionFile,
+    docsFile: options.docsFile ?? defaults.docsFile,
+    scratchblocksFile: options.scratchblocksFile ?? defaults.scratchblocksFile,
+    scaffoldingFile: options.scaffoldingFile ?? defaults.scaffoldingFile,
+  };
 }

@@ -25,6 +25,7 @@ export class WebSocketEndpoints {
     [PATHS.broadcast, (socket) => this.room.join(socket)],
   ]);
   private nextId = 1;
+  private stopping = false;
 
   constructor(private readonly log: (line: string) => void) {}
 
@@ -33,7 +34,12 @@ export class WebSocketEndpoints {
     const path = requestPath(request.url);
     const serve = this.endpoints.get(path);
     if (serve === undefined) {
-      refuseUpgrade(socket, path);
+      refuseUpgrade(socket, '404 Not Found', `No WebSocket endpoint at ${path.slice(0, 200)}: use ${PATHS.echo} or ${PATHS.broadcast}.`);
+      return;
+    }
+    // A keep-alive connection can still ask for an upgrade while the server shuts down.
+    if (this.stopping) {
+      refuseUpgrade(socket, '503 Service Unavailable', 'The playground is stopping.');
       return;
     }
     this.server.handleUpgrade(request, socket, head, (webSocket) => this.accept(webSocket, path, serve));
@@ -48,6 +54,7 @@ export class WebSocketEndpoints {
    * sockets whose peer does not answer by then are cut.
    */
   async closeAll(graceMs: number): Promise<void> {
+    this.stopping = true;
     const sockets = [...this.server.clients];
     const closed = sockets.map((socket) => whenClosed(socket));
     for (const socket of sockets) socket.close(GOING_AWAY, 'playground stopped');
@@ -77,10 +84,10 @@ function whenClosed(socket: WebSocket): Promise<void> {
   return new Promise((resolve) => socket.once('close', () => resolve()));
 }
 
-function refuseUpgrade(socket: Duplex, path: string): void {
-  const body = `No WebSocket endpoint at ${path.slice(0, 200)}: use ${PATHS.echo} or ${PATHS.broadcast}.\n`;
+function refuseUpgrade(socket: Duplex, status: string, text: string): void {
+  const body = `${text}\n`;
   socket.end(
-    'HTTP/1.1 404 Not Found\r\n' +
+    `HTTP/1.1 ${status}\r\n` +
       'Connection: close\r\n' +
       'Content-Type: text/plain; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +

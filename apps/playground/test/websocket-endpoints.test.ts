@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -176,5 +177,37 @@ describe('close()', () => {
     const refused = new WebSocket(`${running.wsBase}/echo`);
     const [error] = (await within(3000, 'a connection to the stopped server to fail', once(refused, 'error').catch((e) => [e]))) as [Error];
     expect((error as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
+  });
+
+  it('cuts a client that never answers the closing handshake, after the grace period', async () => {
+    // A raw TCP client that completes the opening handshake and then ignores everything.
+    const raw = connect(running.port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    let onData = () => {};
+    raw.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      onData();
+    });
+    const receivedHeaders = new Promise<void>((resolve) => {
+      onData = () => {
+        if (received.includes('\r\n\r\n')) resolve();
+      };
+    });
+    await within(3000, 'the raw client to connect', once(raw, 'connect'));
+    raw.write(
+      'GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    await within(3000, 'the answer to the raw handshake', receivedHeaders);
+    expect(received.toString('latin1')).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
+
+    const ended = once(raw, 'close');
+    await within(3000, 'close() to give up on the silent client', running.close());
+    await within(3000, 'the silent client to be cut', ended);
+    // The server did send its close frame (opcode 8, FIN set) before cutting.
+    const frames = received.subarray(received.indexOf('\r\n\r\n') + 4);
+    expect(frames[0]).toBe(0x88);
+    expect(frames.readUInt16BE(2)).toBe(1001);
+    expect(running.log.lines.at(-1)).toBe('close /echo #1 code 1006 (0 open)');
   });
 });
