@@ -173,19 +173,25 @@ describe('the installed runtime', () => {
     expect(output.echo).toBe('hello from require');
   });
 
-  it('type-checks strict .mts and .cts consumers against the .d.ts and .d.cts it ships', async () => {
-    const tsc = path.join(workspaceRoot, 'node_modules/typescript/bin/tsc');
-    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--listFiles'], {
-      cwd: consumer,
-      env,
-      timeoutMs: NODE_TIMEOUT_MS * 3,
-    });
-    expect(result.stdout.split('\n').filter((line) => line.includes('error TS'))).toEqual([]);
-    expect(result.code).toBe(0);
-    const listed = result.stdout.split('\n').map((line) => line.trim());
-    expect(listed).toContain(fs.realpathSync(installed('dist/index.d.ts')));
-    expect(listed).toContain(fs.realpathSync(installed('dist/index.d.cts')));
-  });
+  // nodenext lets a .cts reach ESM types (require of ESM, TS 5.8+); node16 does not, so it
+  // also proves that the .d.cts tree is CommonJS all the way down.
+  it.each(['tsconfig.json', 'tsconfig.node16.json'])(
+    'type-checks strict .mts and .cts consumers against the .d.ts and .d.cts it ships (%s)',
+    async (tsconfig) => {
+      const tsc = path.join(workspaceRoot, 'node_modules/typescript/bin/tsc');
+      const result = await run(process.execPath, [tsc, '-p', tsconfig, '--listFiles'], {
+        cwd: consumer,
+        env,
+        timeoutMs: NODE_TIMEOUT_MS * 3,
+      });
+      expect(result.stdout.split('\n').filter((line) => line.includes('error TS'))).toEqual([]);
+      expect(result.code).toBe(0);
+      const listed = result.stdout.split('\n').map((line) => line.trim());
+      expect(listed).toContain(fs.realpathSync(installed('dist/index.d.ts')));
+      expect(listed).toContain(fs.realpathSync(installed('dist/index.d.cts')));
+      expect(listed).toContain(fs.realpathSync(installed('dist/runtime.d.cts')));
+    },
+  );
 });
 
 describe('the installed extension', () => {
