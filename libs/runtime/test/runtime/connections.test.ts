@@ -1,7 +1,9 @@
+import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryHost, target } from '../support/memory-host.js';
 import { HATS, makeRuntime, TrackedWebSocket } from '../support/runtime.js';
 import { closeAtServer, receive, TestServer } from '../support/server.js';
+import { within } from '../support/wait.js';
 
 let server: TestServer;
 let host: MemoryHost;
@@ -77,7 +79,8 @@ describe('Connections', () => {
     await host.nextHat(HATS.message);
     expect(runtime.messageData(sprite)).toBe('old data');
 
-    const oldClosed = closeAtServer(oldSocket);
+    const oldClient = TrackedWebSocket.last();
+    const oldClosed = Promise.all([closeAtServer(oldSocket), within(once(oldClient, 'close'), 'the old client socket to close')]);
     await runtime.connect(sprite, server.url);
     await oldClosed;
     expect(oldOpenThread.status).toBe('stopped');

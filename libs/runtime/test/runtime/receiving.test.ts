@@ -79,6 +79,8 @@ describe('Receiving', () => {
       }
     }
     await arrived;
+    // ArrayBuffers convert synchronously; a browser's default Blob would not.
+    expect(client.binaryType).toBe('arraybuffer');
     await framesUntil(host, () => deliveries.length === 100, '100 deliveries');
     expect(deliveries.map((d) => d.data)).toEqual(expected);
   });
