@@ -1,5 +1,5 @@
 import { escapeHtml, PAGE_STYLE } from './html.js';
-import type { PlaygroundUrls } from './urls.js';
+import { PATHS, type PlaygroundUrls } from './urls.js';
 
 /** `/`: what the playground is and every address it offers, for the port it runs on. */
 export function renderHomePage(urls: PlaygroundUrls): string {
@@ -37,8 +37,17 @@ port it asks first, and you must choose to run the extension <em>unsandboxed</em
   <dd>Broadcast: every message goes to every <em>other</em> client connected here, so two browser tabs,
   two sprites or two clones can talk to each other.</dd>
 </dl>
-<p>Try it: <code>connect to [${e(urls.echo)}]</code>, then <code>send message [Hello!]</code>, and a
-<code>when message received</code> script gets <code>Hello!</code> back.</p>
+<p>Try it: these two scripts send <code>Hello!</code> to the echo server and say what comes back.</p>
+<pre class="blocks" id="try-it">
+when flag clicked
+connect to [${e(urls.echo)}] :: #307eff
+send message [Hello!] :: #307eff
+
+when message received :: hat #307eff
+say (received message data :: #307eff)
+</pre>
+<script src="${PATHS.scratchblocks}"></script>
+<script>scratchblocks.renderMatching('pre.blocks', { style: 'scratch3' });</script>
 </body>
 </html>
 `;

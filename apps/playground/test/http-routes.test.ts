@@ -63,6 +63,8 @@ describe('home page', () => {
     expect(html).toContain(`href="http://localhost:${port}/demo"`);
     expect(html).toContain(`<code id="echo-url">ws://localhost:${port}/echo</code>`);
     expect(html).toContain(`<code id="broadcast-url">ws://localhost:${port}/broadcast</code>`);
+    expect(html).toContain(`connect to [ws://localhost:${port}/echo] :: #307eff`);
+    expect(html).toContain('<script src="/vendor/scratchblocks.min.js"></script>');
   });
 });
 
