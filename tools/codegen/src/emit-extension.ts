@@ -4,7 +4,6 @@ import {
   QuoteKind,
   Scope,
   StructureKind,
-  VariableDeclarationKind,
   type CodeBlockWriter,
   type MethodDeclarationStructure,
   type OptionalKind,
@@ -51,21 +50,9 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
         namedImports: ['BlockUtility', 'ScratchApi'],
       },
       blankLine,
-      {
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: ['The gallery metadata, for the header of the built script.'],
-        declarations: [{ name: 'EXTENSION_METADATA', initializer: metadataWriter(spec) }],
-      },
+      exportedConst('EXTENSION_METADATA', 'The gallery metadata, for the header of the built script.', metadataWriter(spec)),
       blankLine,
-      {
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: ['The hat the runtime starts for each event it raises.'],
-        declarations: [{ name: 'HAT_OPCODES', type: 'HatOpcodes', initializer: hatOpcodesWriter(spec, blocks.filter(isHatBlock)) }],
-      },
+      exportedConst('HAT_OPCODES: HatOpcodes', 'The hat the runtime starts for each event it raises.', hatOpcodesWriter(spec, blocks.filter(isHatBlock))),
       {
         kind: StructureKind.Class,
         name: 'WebSocketExtension',
@@ -87,27 +74,43 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
       },
     ],
   });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return file.getFullText();
 }
 
 function metadataWriter(spec: SpecModel): WriterFunction {
   const { id, name, description, by, license } = spec.extension;
   return (writer) => {
-    writer.write('{').indent(() => {
-      for (const [key, value] of Object.entries({ id, name, description, by, license })) writer.writeLine(`${key}: ${literal(value)},`);
-    });
-    writer.write('} as const');
+    writeObjectLiteral(writer, Object.entries({ id, name, description, by, license }).map(([key, value]) => `${key}: ${literal(value)},`));
+    writer.write(' as const');
   };
 }
 
 function hatOpcodesWriter(spec: SpecModel, hats: HatBlockModel[]): WriterFunction {
   return (writer) => {
-    writer.write('{').indent(() => {
-      for (const hat of hats) writer.writeLine(`${hat.event}: ${literal(`${spec.extension.id}_${hat.opcode}`)},`);
-    });
-    writer.write('}');
+    writeObjectLiteral(writer, hats.map((hat) => `${hat.event}: ${literal(`${spec.extension.id}_${hat.opcode}`)},`));
   };
+}
+
+/**
+ * `export const NAME = <initializer>;` as a statement writer. (A VariableStatement structure
+ * gives a multi-line object initializer a hanging indent, which only ts-morph's formatter,
+ * at about a second per run, would take out again.)
+ */
+function exportedConst(declaration: string, doc: string, initializer: WriterFunction): WriterFunction {
+  return (writer) => {
+    writer.writeLine(`/** ${doc} */`);
+    writer.write(`export const ${declaration} = `);
+    initializer(writer);
+    writer.write(';').newLine();
+  };
+}
+
+function writeObjectLiteral(writer: CodeBlockWriter, lines: string[]): void {
+  writer.write('{').newLine();
+  writer.indent(() => {
+    for (const line of lines) writer.writeLine(line);
+  });
+  writer.write('}');
 }
 
 function writeGetInfo(writer: CodeBlockWriter, spec: SpecModel): void {
