@@ -203,7 +203,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   // --- connection events ---------------------------------------------------------------
 
   private handleOpened(connection: Connection<Target, Thread>): void {
-    connection.openThreads = this.host.startHats(this.hats.open, connection.target);
+    connection.openThreads = this.startHats(this.hats.open, connection.target);
   }
 
   private handleReceived(connection: Connection<Target, Thread>, data: string): void {
@@ -219,13 +219,13 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private handleEnded(connection: Connection<Target, Thread>, hat: string): void {
     this.stopThreads(connection.openThreads);
     connection.openThreads = [];
-    this.host.startHats(hat, connection.target);
+    this.startHats(hat, connection.target);
     this.release(connection);
   }
 
   private deliver(connection: Connection<Target, Thread>, data: string): void {
     connection.data = data;
-    connection.messageThreads = this.host.startHats(this.hats.message, connection.target);
+    connection.messageThreads = this.startHats(this.hats.message, connection.target);
   }
 
   // --- registry and subscriptions --------------------------------------------------------
@@ -296,6 +296,19 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
       if (error instanceof Error && error.name === 'SyntaxError') return null;
       this.reportUnexpected(error);
       return null;
+    }
+  }
+
+  /**
+   * Starts a hat through the host. Runs inside socket events and the frame hook, where a
+   * throw would escape into the VM's event loop: a failing host is reported, not thrown.
+   */
+  private startHats(opcode: string, target: Target): Thread[] {
+    try {
+      return this.host.startHats(opcode, target);
+    } catch (error) {
+      this.reportUnexpected(error);
+      return [];
     }
   }
 
