@@ -11,7 +11,8 @@ import { defaultFiles } from './files.js';
 import { createPlaygroundServer } from './server.js';
 import type { PlaygroundUrls } from './urls.js';
 
-const EXIT_CANNOT_LISTEN = 1;
+/** Cannot listen (port taken), a second Ctrl-C during shutdown, or any other failure. */
+const EXIT_FAILURE = 1;
 const EXIT_BAD_ARGUMENT = 2;
 
 async function main(): Promise<void> {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   try {
     urls = await playground.listen();
   } catch (error) {
-    fail(EXIT_CANNOT_LISTEN, listenFailure(error, parsed.port));
+    fail(EXIT_FAILURE, listenFailure(error, parsed.port));
     return;
   }
 
@@ -46,13 +47,13 @@ async function main(): Promise<void> {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second Ctrl-C while the sockets close means "now".
-    if (stopping) process.exit(EXIT_CANNOT_LISTEN);
+    if (stopping) process.exit(EXIT_FAILURE);
     stopping = true;
     console.log(`${clock()} ${signal}: closing every connection and the server`);
     playground.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        fail(EXIT_CANNOT_LISTEN, `could not stop cleanly: ${String(error)}`);
+        fail(EXIT_FAILURE, `could not stop cleanly: ${String(error)}`);
         process.exit();
       },
     );
@@ -95,5 +96,5 @@ function clock(): string {
 }
 
 main().catch((error: unknown) => {
-  fail(EXIT_CANNOT_LISTEN, error instanceof Error ? (error.stack ?? error.message) : String(error));
+  fail(EXIT_FAILURE, error instanceof Error ? (error.stack ?? error.message) : String(error));
 });
