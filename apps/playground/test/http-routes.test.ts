@@ -43,12 +43,17 @@ describe('served files', () => {
     expect(response.body.equals(await readFile(files.extensionFile))).toBe(true);
   });
 
-  it('answers HEAD with the headers of GET and no body', async () => {
-    const response = await rawRequest(running.port, 'HEAD', '/websocket.js');
-    expect(response.status).toBe(200);
-    expect(response.headers['content-length']).toBe(String((await readFile(files.extensionFile)).length));
-    expect(response.body.length).toBe(0);
-  });
+  it.each(['/websocket.js', '/', '/demo', '/demo/project.sb3', '/favicon.ico'])(
+    'answers HEAD %s with the headers of GET and no body',
+    async (path) => {
+      const head = await rawRequest(running.port, 'HEAD', path);
+      const full = await get(path);
+      expect(head.status).toBe(200);
+      expect(head.headers['content-type']).toBe(full.headers['content-type']);
+      expect(head.headers['content-length']).toBe(String(full.body.length));
+      expect(head.body.length).toBe(0);
+    },
+  );
 });
 
 describe('home page', () => {
