@@ -4,6 +4,12 @@ export type UrlFixUp = { ok: true; url: string } | { ok: false; reason: typeof E
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+/**
+ * A host name as DNS and IP literals allow (parsers turn Unicode names into xn-- punycode).
+ * Checked after parsing because parsers differ: Chromium accepts `wss://not a url` and
+ * percent-escapes the spaces into the host, where WHATWG URL (Node, Firefox) rejects it.
+ */
+const VALID_HOSTNAME = /^(?:\[[0-9a-f:.]+\]|[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?)$/i;
 
 /** Schemes a user may type, and the WebSocket scheme each one means (BEHAVIOUR.md "Connections"). */
 const SCHEME_FIX_UPS: Readonly<Record<string, string>> = {
@@ -65,7 +71,7 @@ export function fixUpUrl(input: string): UrlFixUp {
   if (hash !== -1) candidate = candidate.slice(0, hash);
 
   const parsed = parse(candidate);
-  if (parsed === null || parsed.hostname === '') return invalid();
+  if (parsed === null || !VALID_HOSTNAME.test(parsed.hostname)) return invalid();
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return invalid();
   return { ok: true, url: candidate };
 }

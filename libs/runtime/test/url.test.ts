@@ -21,6 +21,9 @@ describe('fixUpUrl', () => {
     ['localhost.example.com', 'wss://localhost.example.com'],
     ['  ws://example.com/  ', 'ws://example.com/'],
     ['wss://example.com/#frag', 'wss://example.com/'],
+    ['wss://bücher.example/', 'wss://bücher.example/'],
+    ['my_server.local:8080', 'wss://my_server.local:8080'],
+    ['wss://[2001:db8::1]:443/', 'wss://[2001:db8::1]:443/'],
   ])('turns %j into %j', (input, expected) => {
     expect(fixUpUrl(input)).toEqual({ ok: true, url: expected });
   });
@@ -38,6 +41,10 @@ describe('fixUpUrl', () => {
     ['ws://exa mple.com/'],
     ['localhost:port'],
     ['#'],
+    ['not a websocket url'],
+    ['ws://a%20b/'],
+    ['wss://exa<mple.com/'],
+    ['wss://..'],
   ])('rejects %j as an invalid URL', (input) => {
     expect(fixUpUrl(input)).toEqual({ ok: false, reason: 'invalid URL' });
   });
