@@ -29,6 +29,17 @@ let dryRunOutput: RunResult | undefined;
 let publishOutput: RunResult | undefined;
 let releaseFilesBefore = '';
 const version = packageVersion(PACKAGES.runtime.root);
+/** Seconds per phase, printed at the end as figures (never asserted). */
+const figures: string[] = [];
+
+async function timed<T>(label: string, phase: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await phase();
+  } finally {
+    figures.push(`${label} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
 
 async function releaseFilesStatus(): Promise<string> {
   const result = await runOk('git', ['status', '--porcelain', '--', ...RELEASE_FILES], {
@@ -70,47 +81,51 @@ beforeAll(async () => {
   releaseFilesBefore = await releaseFilesStatus();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-e2e-'));
   registry = await startVerdaccio(workspaceRoot, path.join(tmp, 'registry'));
+  const registryUrl = registry.url;
   const npmrc = path.join(tmp, '.npmrc');
   // Any token will do: Verdaccio lets $anonymous publish; npm just refuses to publish without one.
-  fs.writeFileSync(npmrc, `registry=${registry.url}/\n//127.0.0.1:${registry.port}/:_authToken=fake\n`);
+  fs.writeFileSync(npmrc, `registry=${registryUrl}/\n//127.0.0.1:${registry.port}/:_authToken=fake\n`);
   env = isolatedEnv({ npm_config_userconfig: npmrc, npm_config_cache: path.join(tmp, 'npm-cache') });
 
-  await runOk(process.execPath, [nxBin, 'run-many', '-t', 'build', '-p', 'runtime,extension'], {
-    cwd: workspaceRoot,
-    env,
-    timeoutMs: BUILD_TIMEOUT_MS,
-  });
+  await timed('build', () =>
+    runOk(process.execPath, [nxBin, 'run-many', '-t', 'build', '-p', 'runtime,extension'], {
+      cwd: workspaceRoot,
+      env,
+      timeoutMs: BUILD_TIMEOUT_MS,
+    }),
+  );
   // The dry run goes first: once the packages are on the registry, its publish step would
   // skip them as already published instead of showing what it would publish.
-  dryRunOutput = await runOk(process.execPath, [nxBin, 'release', DRY_RUN_VERSION, '--dry-run', '--yes'], {
-    cwd: workspaceRoot,
-    // Its publish step asks the registry about existing versions: ours, never npmjs.
-    env: { ...env, npm_config_registry: `${registry.url}/` },
-    timeoutMs: BUILD_TIMEOUT_MS,
-  });
-  publishOutput = await runOk(process.execPath, [nxBin, 'release', 'publish', '--registry', registry.url], {
-    cwd: workspaceRoot,
-    env,
-    timeoutMs: NPM_TIMEOUT_MS,
-  });
+  dryRunOutput = await timed('nx release --dry-run', () =>
+    runOk(process.execPath, [nxBin, 'release', DRY_RUN_VERSION, '--dry-run', '--yes'], {
+      cwd: workspaceRoot,
+      // Its publish step asks the registry about existing versions: ours, never npmjs.
+      env: { ...env, npm_config_registry: `${registryUrl}/` },
+      timeoutMs: BUILD_TIMEOUT_MS,
+    }),
+  );
+  publishOutput = await timed('nx release publish', () =>
+    runOk(process.execPath, [nxBin, 'release', 'publish', '--registry', registryUrl], {
+      cwd: workspaceRoot,
+      env,
+      timeoutMs: NPM_TIMEOUT_MS,
+    }),
+  );
 
   consumer = path.join(tmp, 'consumer');
   writeConsumerProject(consumer);
-  await runOk(
-    'npm',
-    [
-      'install',
-      '--registry',
-      registry.url,
-      '--no-audit',
-      '--no-fund',
-      `${PACKAGES.runtime.name}@${version}`,
-      `${PACKAGES.extension.name}@${version}`,
-      // ws comes from the workspace, so installing needs nothing from the internet.
-      `ws@file:${path.join(workspaceRoot, 'node_modules/ws')}`,
-    ],
-    { cwd: consumer, env, timeoutMs: NPM_TIMEOUT_MS },
-  );
+  const installArgs = [
+    'install',
+    '--registry',
+    registryUrl,
+    '--no-audit',
+    '--no-fund',
+    `${PACKAGES.runtime.name}@${version}`,
+    `${PACKAGES.extension.name}@${version}`,
+    // ws comes from the workspace, so installing needs nothing from the internet.
+    `ws@file:${path.join(workspaceRoot, 'node_modules/ws')}`,
+  ];
+  await timed('npm install', () => runOk('npm', installArgs, { cwd: consumer, env, timeoutMs: NPM_TIMEOUT_MS }));
 
   echoServer = await startEchoServer();
   const address = echoServer.address();
@@ -119,6 +134,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  console.log(`publish-e2e figures: ${figures.join(', ')}`);
   try {
     if (echoServer) await closeEchoServer(echoServer);
     if (registry) await registry.stop();
