@@ -34,12 +34,12 @@ export class WebSocketEndpoints {
     const path = requestPath(request.url);
     const serve = this.endpoints.get(path);
     if (serve === undefined) {
-      refuseUpgrade(socket, '404 Not Found', `No WebSocket endpoint at ${path.slice(0, 200)}: use ${PATHS.echo} or ${PATHS.broadcast}.`);
+      this.refuseUpgrade(socket, '404 Not Found', `No WebSocket endpoint at ${path.slice(0, 200)}: use ${PATHS.echo} or ${PATHS.broadcast}.`);
       return;
     }
     // A keep-alive connection can still ask for an upgrade while the server shuts down.
     if (this.stopping) {
-      refuseUpgrade(socket, '503 Service Unavailable', 'The playground is stopping.');
+      this.refuseUpgrade(socket, '503 Service Unavailable', 'The playground is stopping.');
       return;
     }
     this.server.handleUpgrade(request, socket, head, (webSocket) => this.accept(webSocket, path, serve));
@@ -69,6 +69,19 @@ export class WebSocketEndpoints {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private refuseUpgrade(socket: Duplex, status: string, text: string): void {
+    // Once upgraded, the socket is no longer the HTTP server's: an unhandled reset would crash it.
+    socket.on('error', (error) => this.log(`error refusing an upgrade (${status}): ${error.message}`));
+    const body = `${text}\n`;
+    socket.end(
+      `HTTP/1.1 ${status}\r\n` +
+        'Connection: close\r\n' +
+        'Content-Type: text/plain; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+        body,
+    );
+  }
+
   private accept(socket: WebSocket, path: string, serve: (socket: WebSocket) => void): void {
     const id = this.nextId++;
     this.log(formatOpen(path, id, this.openCount));
@@ -82,15 +95,4 @@ export class WebSocketEndpoints {
 function whenClosed(socket: WebSocket): Promise<void> {
   if (socket.readyState === WebSocket.CLOSED) return Promise.resolve();
   return new Promise((resolve) => socket.once('close', () => resolve()));
-}
-
-function refuseUpgrade(socket: Duplex, status: string, text: string): void {
-  const body = `${text}\n`;
-  socket.end(
-    `HTTP/1.1 ${status}\r\n` +
-      'Connection: close\r\n' +
-      'Content-Type: text/plain; charset=utf-8\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
-      body,
-  );
 }

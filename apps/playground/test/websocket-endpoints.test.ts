@@ -1,10 +1,9 @@
 import { once } from 'node:events';
-import { connect } from 'node:net';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startPlayground, type RunningPlayground } from './support/playground.js';
-import { closeClient, openClient, recordMessages } from './support/ws-client.js';
+import { closeClient, openClient, rawWebSocket, recordMessages } from './support/ws-client.js';
 import { within } from './support/wait.js';
 
 let running: RunningPlayground;
@@ -144,6 +143,27 @@ describe('other WebSocket paths', () => {
   });
 });
 
+describe('a misbehaving client', () => {
+  it('is logged and failed with 1002, and the server keeps serving', async () => {
+    const raw = await rawWebSocket(running.port, '/echo');
+    // A client frame without a mask breaks RFC 6455 §5.1: the server must fail the connection.
+    raw.socket.write(Buffer.from([0x81, 0x02, 0x68, 0x69]));
+    await running.log.waitFor('error /echo #1: Invalid WebSocket frame: MASK must be set');
+    // The server sends its close frame, 1002 "protocol error", and waits for ours.
+    await within(3000, 'the close frame for the bad client', raw.receivedAtLeast(4));
+    const frames = raw.received().subarray(raw.received().indexOf('\r\n\r\n') + 4);
+    expect([frames[0], frames.readUInt16BE(2)]).toEqual([0x88, 1002]);
+    // This peer just hangs up, so the server records an abnormal closure (no close frame came back).
+    raw.socket.destroy();
+    await running.log.waitFor('close /echo #1 code 1006 (0 open)');
+
+    const socket = await client('/echo');
+    const messages = recordMessages(socket, '/echo after the bad client');
+    socket.send('still here');
+    expect((await messages.next()).data.toString()).toBe('still here');
+  });
+});
+
 describe('connection log', () => {
   it('logs one line per open and per close, with path, number and open count', async () => {
     const echo = await client('/echo');
@@ -181,31 +201,13 @@ describe('close()', () => {
 
   it('cuts a client that never answers the closing handshake, after the grace period', async () => {
     // A raw TCP client that completes the opening handshake and then ignores everything.
-    const raw = connect(running.port, '127.0.0.1');
-    let received = Buffer.alloc(0);
-    let onData = () => {};
-    raw.on('data', (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
-      onData();
-    });
-    const receivedHeaders = new Promise<void>((resolve) => {
-      onData = () => {
-        if (received.includes('\r\n\r\n')) resolve();
-      };
-    });
-    await within(3000, 'the raw client to connect', once(raw, 'connect'));
-    raw.write(
-      'GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
-    );
-    await within(3000, 'the answer to the raw handshake', receivedHeaders);
-    expect(received.toString('latin1')).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
-
-    const ended = once(raw, 'close');
+    const raw = await rawWebSocket(running.port, '/echo');
+    await running.log.waitFor('open  /echo #1 (1 open)');
+    const ended = once(raw.socket, 'close');
     await within(3000, 'close() to give up on the silent client', running.close());
     await within(3000, 'the silent client to be cut', ended);
     // The server did send its close frame (opcode 8, FIN set) before cutting.
-    const frames = received.subarray(received.indexOf('\r\n\r\n') + 4);
+    const frames = raw.received().subarray(raw.received().indexOf('\r\n\r\n') + 4);
     expect(frames[0]).toBe(0x88);
     expect(frames.readUInt16BE(2)).toBe(1001);
     expect(running.log.lines.at(-1)).toBe('close /echo #1 code 1006 (0 open)');

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { within } from './wait.js';
 
@@ -41,4 +42,51 @@ export async function closeClient(socket: WebSocket): Promise<void> {
   const closed = once(socket, 'close');
   socket.close(1000);
   await within(3000, 'the client to close', closed);
+}
+
+/**
+ * A WebSocket client by hand over TCP: it completes the opening handshake and then sends only
+ * what the test writes and answers nothing, to play a broken or silent peer.
+ */
+export interface RawWebSocket {
+  socket: Socket;
+  /** Everything received so far, the handshake answer included. */
+  received(): Buffer;
+  /** Resolves once at least `bytes` bytes have arrived after the handshake answer. */
+  receivedAtLeast(bytes: number): Promise<void>;
+}
+
+export async function rawWebSocket(port: number, path: string): Promise<RawWebSocket> {
+  const socket = connect(port, '127.0.0.1');
+  let received = Buffer.alloc(0);
+  const listeners = new Set<() => void>();
+  socket.on('data', (chunk: Buffer) => {
+    received = Buffer.concat([received, chunk]);
+    for (const listener of listeners) listener();
+  });
+  const framesLength = () => {
+    const end = received.indexOf('\r\n\r\n');
+    return end === -1 ? -1 : received.length - (end + 4);
+  };
+  const arrived = (bytes: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (framesLength() < bytes) return;
+        listeners.delete(check);
+        resolve();
+      };
+      listeners.add(check);
+      check();
+    });
+  const headersArrived = arrived(0);
+  await within(3000, 'the raw client to connect', once(socket, 'connect'));
+  socket.write(
+    `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  );
+  await within(3000, `the answer to a raw handshake on ${path}`, headersArrived);
+  if (!received.toString('latin1').startsWith('HTTP/1.1 101 Switching Protocols\r\n')) {
+    throw new Error(`the raw handshake on ${path} was refused: ${received.toString('latin1').split('\r\n')[0]}`);
+  }
+  return { socket, received: () => received, receivedAtLeast: arrived };
 }
