@@ -177,6 +177,8 @@ export class Connection<Target extends object, Thread = unknown> {
     socket.removeEventListener('message', this.handleMessage);
     socket.removeEventListener('error', this.handleError);
     socket.removeEventListener('close', this.handleClose);
+    // An ended connection stays readable for the reporters; it need not keep its socket.
+    this.socket = null;
   }
 }
 

@@ -24,15 +24,14 @@ for (let i = 0; i < 4096; i += 1) {
 // The output is pure ASCII, which the decoder turns into a string natively.
 const asciiDecoder = new TextDecoder();
 
-/** Output buffer reused across calls (the decoder copies out of it); big ones are not kept. */
+/**
+ * Output buffer reused across calls (the decoder copies out of it), with its word view made
+ * once: for a message of a few hundred bytes, allocating them would cost more than encoding.
+ * Outputs larger than the limit get their own buffer, so no big one is kept.
+ */
 const SCRATCH_LIMIT = 1 << 16;
-let scratch = new Uint8Array(1024);
-
-function outputBuffer(length: number): Uint8Array {
-  if (length > SCRATCH_LIMIT) return new Uint8Array(length);
-  if (scratch.length < length) scratch = new Uint8Array(SCRATCH_LIMIT);
-  return scratch;
-}
+const scratch = new Uint8Array(SCRATCH_LIMIT);
+const scratchWords = new Uint32Array(scratch.buffer);
 
 /**
  * Standard base64 (RFC 4648 §4, with padding) of `bytes`. Portable (no Buffer, no btoa and
@@ -42,8 +41,9 @@ function outputBuffer(length: number): Uint8Array {
 export function bytesToBase64(bytes: Uint8Array): string {
   const length = bytes.length;
   const outLength = Math.ceil(length / 3) * 4;
-  const out = outputBuffer(outLength);
-  const words = new Uint32Array(out.buffer, 0, outLength >> 2);
+  const own = outLength > SCRATCH_LIMIT;
+  const out = own ? new Uint8Array(outLength) : scratch;
+  const words = own ? new Uint32Array(out.buffer) : scratchWords;
   const view = new DataView(bytes.buffer, bytes.byteOffset, length);
 
   let w = 0;
