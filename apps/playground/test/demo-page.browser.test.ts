@@ -1,8 +1,12 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MESSAGE } from '../src/demo-project.js';
 import { launchChromium } from './support/browser.js';
 import { realFiles, startPlayground, type RunningPlayground } from './support/playground.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
 let running: RunningPlayground;
 let browser: Browser;
@@ -38,6 +42,9 @@ describe('the demo page in Chromium', () => {
     expect(await page.$eval('#reply', (element) => element.textContent)).toBe(DEMO_MESSAGE);
     expect(await page.evaluate(() => (window as any).playgroundDemo.replies)).toEqual([DEMO_MESSAGE]);
     expect(running.log.lines).toEqual(['open  /echo #1 (1 open)']);
+    // For a person to look at: the sprite saying the reply on the stage.
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}demo.png` });
   });
 
   it('points the project at this server, read back from the VM', async () => {
