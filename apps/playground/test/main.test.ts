@@ -56,8 +56,11 @@ describe('port in use', () => {
 });
 
 describe('serving until stopped', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('prints the URLs once, logs connections, and on %s closes every socket and exits 0', async (signal) => {
-    const playground = cli(['--port', '0']);
+  it.each<{ signal: NodeJS.Signals; args: string[]; env: Record<string, string> }>([
+    { signal: 'SIGINT', args: ['--port', '0'], env: {} },
+    { signal: 'SIGTERM', args: [], env: { PORT: '0' } },
+  ])('started with $args $env: prints the URLs once, logs connections, and on $signal closes every socket and exits 0', async ({ signal, args, env }) => {
+    const playground = cli(args, env);
     const [, port] = await playground.waitForOutput(/^scratch-websocket playground: http:\/\/localhost:(\d+)\/$/m);
     await playground.waitForOutput(/^Ctrl-C stops it\.$/m);
     expect(playground.stdout()).toContain(
