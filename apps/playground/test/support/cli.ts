@@ -40,7 +40,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): CliP
     child,
     stdout: () => stdout,
     stderr: () => stderr,
-    async exited(ms = 10_000) {
+    async exited(ms = 15_000) {
       try {
         return await within(ms, 'the playground CLI to exit', exit);
       } catch (error) {
@@ -48,7 +48,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): CliP
         throw new Error(`${(error as Error).message}; ${describe()}`);
       }
     },
-    waitForOutput(pattern, ms = 10_000) {
+    waitForOutput(pattern, ms = 15_000) {
       const found = new Promise<RegExpMatchArray>((resolve, reject) => {
         const check = () => {
           const match = pattern.exec(stdout);
