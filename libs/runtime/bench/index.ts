@@ -101,7 +101,7 @@ async function dispatchCost(): Promise<Row> {
   const FRAMES = 90;
   const deepTimes: number[] = [];
   const shallowTimes: number[] = [];
-  for (let round = 0; round < 40; round += 1) {
+  for (let round = 0; round < 60; round += 1) {
     // One queue flows at a time, so each figure is that queue's dispatch alone; which one
     // goes first alternates, so caches cooled by the refill fall on both alike.
     const measure = (flowing: TestTarget, parked: TestTarget, into: number[]) => {
@@ -121,7 +121,8 @@ async function dispatchCost(): Promise<Row> {
     await fill(shallow.atServer, shallow.client, FRAMES, payload); // back to 100 queued
   }
   await tearDown(setup);
-  const ratio = median(deepTimes) / median(shallowTimes);
+  // Each round measures both side by side: the median of the paired ratios cancels drift.
+  const ratio = median(deepTimes.map((deepTime, i) => deepTime / shallowTimes[i]!));
   return {
     figure: 'dispatch per message, 100,000 vs 100 queued',
     value: `${ratio.toFixed(2)}× (${(median(deepTimes) * 1000).toFixed(2)} µs vs ${(median(shallowTimes) * 1000).toFixed(2)} µs per frame)`,
