@@ -13,6 +13,8 @@ export interface Registry {
 
 /** Verdaccio prints this once it listens (at level warn, the only level we keep). */
 const LISTENING = /http address - (http:\/\/127\.0\.0\.1:\d+)\//;
+/** Colour codes: its pretty logger colours the address when it believes a terminal is attached. */
+const ANSI_ESCAPE = /\u001b\[[0-9;]*m/g;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -52,7 +54,7 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
 function waitForListening(child: ChildProcess, output: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     const onData = (): void => {
-      const match = LISTENING.exec(output());
+      const match = LISTENING.exec(output().replace(ANSI_ESCAPE, ''));
       if (match?.[1]) finish(() => resolve(match[1] as string));
     };
     const onExit = (code: number | null): void =>
@@ -81,6 +83,7 @@ export async function startVerdaccio(workspaceRoot: string, folder: string): Pro
   const bin = path.join(workspaceRoot, 'node_modules/verdaccio/bin/verdaccio');
   const child = spawn(process.execPath, [bin, '--config', configFile, '--listen', `127.0.0.1:${port}`], {
     cwd: folder,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
