@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryHost, target } from '../support/memory-host.js';
 import { HATS, makeRuntime, TrackedWebSocket } from '../support/runtime.js';
 import { closeAtServer, receive, TestServer } from '../support/server.js';
@@ -140,7 +140,11 @@ describe('Connections', () => {
   ])('asks permission first; %s opens no socket and is an error', async (_name, answer) => {
     const sprite = target('sprite');
     host.permission = answer as () => boolean;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await runtime.connect(sprite, server.url);
+    // A host that fails is reported for developers; a plain "no" is not a failure.
+    expect(warn).toHaveBeenCalledTimes(_name.includes('throws') || _name.includes('rejected') ? 1 : 0);
+    warn.mockRestore();
     expect(host.askedUrls).toEqual([server.url]);
     expect(runtime.hasErrored(sprite)).toBe(true);
     expect(runtime.errorMessage(sprite)).toBe('permission denied');
@@ -153,5 +157,24 @@ describe('Connections', () => {
     host.permission = () => new Promise((resolve) => setImmediate(() => resolve(true)));
     await runtime.connect(sprite, server.url);
     expect(runtime.isConnected(sprite)).toBe(true);
+  });
+
+  it('lets other scripts run while connect waits: another target still gets its messages', async () => {
+    const other = target('other');
+    await runtime.connect(other, server.url);
+    const atServer = await server.nextConnection();
+    let allow: (answer: boolean) => void = () => {};
+    host.permission = () => new Promise<boolean>((resolve) => (allow = resolve));
+    const waiting = target('waiting');
+    const connecting = runtime.connect(waiting, server.url);
+    const hat = host.nextHat(HATS.message);
+    atServer.send('meanwhile');
+    await hat;
+    host.frames(3);
+    expect(runtime.messageData(other)).toBe('meanwhile');
+    expect(runtime.isConnected(waiting)).toBe(false);
+    allow(true);
+    await connecting;
+    expect(runtime.isConnected(waiting)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryHost, target } from '../support/memory-host.js';
 import { clientReceives, HATS, makeRuntime, TrackedWebSocket } from '../support/runtime.js';
 import { closeAtServer, TestServer } from '../support/server.js';
@@ -97,5 +97,20 @@ describe('Lifetime', () => {
     runtime.close(b.sprite);
     await closedB;
     expect(host.listenerCount).toBe(0);
+  });
+
+  it('a host whose startHats throws does not make a block throw: the failure is reported', async () => {
+    const sprite = target('sprite');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      host.startHats = () => {
+        throw new Error('VM broke');
+      };
+      await expect(runtime.connect(sprite, server.url)).resolves.toBeUndefined();
+      expect(runtime.isConnected(sprite)).toBe(true);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

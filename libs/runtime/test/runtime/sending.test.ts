@@ -80,4 +80,15 @@ describe('Sending', () => {
     expect(server.accepted).toBe(0);
     expect(host.listenerCount).toBe(0);
   });
+
+  it('casts nothing itself: a payload that is not a string is ignored', async () => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const socket = await server.nextConnection();
+    const got = receive(socket, 1);
+    runtime.send(sprite, 42 as unknown as string);
+    runtime.send(sprite, { toString: () => 'object' } as unknown as string);
+    runtime.send(sprite, 'the only string');
+    expect(await got).toEqual(['the only string']);
+  });
 });
