@@ -87,15 +87,9 @@ beforeAll(async () => {
   fs.writeFileSync(npmrc, `registry=${registryUrl}/\n//127.0.0.1:${registry.port}/:_authToken=fake\n`);
   env = isolatedEnv({ npm_config_userconfig: npmrc, npm_config_cache: path.join(tmp, 'npm-cache') });
 
-  await timed('build', () =>
-    runOk(process.execPath, [nxBin, 'run-many', '-t', 'build', '-p', 'runtime,extension'], {
-      cwd: workspaceRoot,
-      env,
-      timeoutMs: BUILD_TIMEOUT_MS,
-    }),
-  );
   // The dry run goes first: once the packages are on the registry, its publish step would
-  // skip them as already published instead of showing what it would publish.
+  // skip them as already published instead of showing what it would publish. Its
+  // pre-version command builds both packages, for the publish below too.
   dryRunOutput = await timed('nx release --dry-run', () =>
     runOk(process.execPath, [nxBin, 'release', DRY_RUN_VERSION, '--dry-run', '--yes'], {
       cwd: workspaceRoot,
@@ -227,8 +221,9 @@ describe('the installed extension', () => {
 });
 
 describe('nx release --dry-run', () => {
-  it('versions, changelogs and would publish both packages, writing nothing', () => {
+  it('builds, versions, changelogs and would publish both packages, writing nothing', () => {
     const output = dryRunOutput?.stdout ?? '';
+    expect(output).toContain('Executing pre-version command');
     for (const { project, root, name } of Object.values(PACKAGES)) {
       expect(output).toContain(`New version ${DRY_RUN_VERSION} written to manifest: ${root}/package.json`);
       expect(output).toContain(`> nx run ${project}:nx-release-publish`);
