@@ -84,7 +84,9 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
       .variable('code', 'unset')
       .script(whenFlagClicked(), setVariable('connected', websocket.isConnected()), setVariable('code', websocket.closeCode()));
     const vm = await e2e.load(project, 'saved-project');
-    expect(await vm.page.evaluate((id) => window.harness.isExtensionLoaded(id), EXTENSION_ID)).toBe(true);
+    expect(await vm.isExtensionLoaded(EXTENSION_ID)).toBe(true);
+    // From the project's extensionURLs, not TurboWarp's gallery copy of gsaWebsocket.
+    expect(await vm.loadedExtensionURLs()).toEqual([e2e.server.extensionURL]);
     await vm.greenFlag();
     await vm.waitForVariable('connected', 'false', 'Cat');
     // `closing code` is empty before any close.

@@ -102,6 +102,14 @@ export class VmPage {
     return this.page.evaluate(() => window.harness.fetchRequests());
   }
 
+  isExtensionLoaded(id: string): Promise<boolean> {
+    return this.page.evaluate((extensionId) => window.harness.isExtensionLoaded(extensionId), id);
+  }
+
+  loadedExtensionURLs(): Promise<string[]> {
+    return this.page.evaluate(() => window.harness.loadedExtensionURLs());
+  }
+
   extensionInfo(id: string) {
     return this.page.evaluate((extensionId) => window.harness.extensionInfo(extensionId), id);
   }

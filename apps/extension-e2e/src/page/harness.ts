@@ -26,7 +26,12 @@ interface VmLike {
     getTargetForStage(): TargetLike | undefined;
     on(event: string, listener: (...args: unknown[]) => void): void;
   };
-  extensionManager: { loadExtensionURL(url: string): Promise<void>; isExtensionLoaded(id: string): boolean };
+  extensionManager: {
+    loadExtensionURL(url: string): Promise<void>;
+    isExtensionLoaded(id: string): boolean;
+    /** URLs of the extensions loaded from URLs, by worker index (unsandboxed ones included). */
+    workerURLs: Array<string | undefined>;
+  };
   setFramerate(fps: number): void;
 }
 
@@ -168,6 +173,11 @@ const harness = {
 
   isExtensionLoaded(id: string): boolean {
     return vm().extensionManager.isExtensionLoaded(id);
+  },
+
+  /** Where the loaded custom extensions came from: shows it was our bundle, not the gallery's. */
+  loadedExtensionURLs(): string[] {
+    return vm().extensionManager.workerURLs.filter((url): url is string => typeof url === 'string');
   },
 
   /** The registered extension as the VM keeps it: id, name, colour and each block's info. */
