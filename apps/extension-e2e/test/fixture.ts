@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../src/browser/launch';
 import { VmPage, type OpenVmOptions } from '../src/browser/vm-page';
 import { ProjectBuilder } from '../src/sb3/project';
@@ -9,12 +9,13 @@ import { startStaticServer, type StaticServer } from '../src/server/static-serve
 import { RecordingServer, type ConnectionHandler, type RecordingServerOptions } from '../src/server/ws-server';
 
 /**
- * Per test file: one Chromium and one static server. Per test: a fresh browser context
- * with its own VM, and any ws servers it started; all are closed after the test, and a
- * test fails if its page reported an error.
+ * Per test file: one Chromium, one browser context and one static server. Per test: a
+ * fresh page with its own VM, and any ws servers it started; all are closed after the
+ * test, and a test fails if its page reported an error.
  */
 export function useE2e() {
   let browser: Browser;
+  let context: BrowserContext;
   let server: StaticServer;
   const openVms: VmPage[] = [];
   const wsServers: RecordingServer[] = [];
@@ -22,6 +23,7 @@ export function useE2e() {
   beforeAll(async () => {
     server = await startStaticServer();
     browser = await launchBrowser();
+    context = await browser.newContext();
   });
 
   afterEach(async () => {
@@ -46,7 +48,7 @@ export function useE2e() {
       return new ProjectBuilder({ [EXTENSION_ID]: server.extensionURL });
     },
     async openVm(options?: OpenVmOptions): Promise<VmPage> {
-      const vm = await VmPage.open(browser, server, options);
+      const vm = await VmPage.open(context, server, options);
       openVms.push(vm);
       return vm;
     },

@@ -23,8 +23,8 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * One Chromium per test file. `chromium.launch` gives it a throw-away profile; each test
- * then opens its own context, so no cookie, cache or page state passes between tests.
+ * One Chromium per test file. `chromium.launch` gives it a throw-away profile, so nothing
+ * passes between files or runs.
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
