@@ -246,8 +246,8 @@ function sourceModules(dir: string, base = ''): string[] {
 }
 
 async function packedFiles(root: string): Promise<string[]> {
-  // Scripts were run by the publish above; here they would only mix their output into the JSON.
-  const result = await runOk('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+  // With --json, npm prints the prepack/postpack banners on stderr, so stdout stays JSON.
+  const result = await runOk('npm', ['pack', '--dry-run', '--json'], {
     cwd: path.join(workspaceRoot, root),
     env,
     timeoutMs: NPM_TIMEOUT_MS,
@@ -281,6 +281,11 @@ describe('npm pack --dry-run', () => {
         'dist/docs/websocket.html',
       ].sort(),
     );
+  });
+
+  it('copies the docs into the extension only while packing, leaving the build output as Nx cached it', async () => {
+    await packedFiles(PACKAGES.extension.root);
+    expect(fs.existsSync(path.join(workspaceRoot, PACKAGES.extension.root, 'dist/docs'))).toBe(false);
   });
 });
 
