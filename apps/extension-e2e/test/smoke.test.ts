@@ -92,4 +92,16 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
     // `closing code` is empty before any close.
     expect(await vm.variable('code', 'Cat')).toBe('');
   });
+
+  it('refuses to load sandboxed, with a message that says to load it unsandboxed', async () => {
+    const vm = await e2e.openVm({ sandboxMode: 'worker' });
+    const outcome = await vm.tryLoadExtension();
+    expect(outcome.loaded).toBe(false);
+    expect(outcome.loaded === false && outcome.error).toContain('must be loaded unsandboxed');
+    expect(await vm.isExtensionLoaded(EXTENSION_ID)).toBe(false);
+    // TurboWarp logs the failed load itself; that one error is expected, and nothing else.
+    const errors = vm.takePageErrors();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('The WebSocket extension must be loaded unsandboxed');
+  });
 });

@@ -10,6 +10,8 @@ export interface OpenVmOptions {
   /** URLs starting with one of these are denied by TurboWarp's canFetch permission. */
   denyFetchPrefixes?: string[];
   framerate?: number;
+  /** TurboWarp's default is 'worker'; the suite loads unsandboxed unless a test says otherwise. */
+  sandboxMode?: 'unsandboxed' | 'worker';
 }
 
 /**
@@ -54,6 +56,7 @@ export class VmPage {
     const harnessOptions: HarnessOptions = {
       framerate: options.framerate ?? E2E_FRAMERATE,
       denyFetchPrefixes: options.denyFetchPrefixes ?? [],
+      sandboxMode: options.sandboxMode ?? 'unsandboxed',
     };
     await page.evaluate((opts) => window.harness.setup(opts), harnessOptions);
     return vm;
@@ -62,6 +65,16 @@ export class VmPage {
   /** Loads the built extension directly, as the "custom extension" dialog does. */
   loadExtension(): Promise<void> {
     return this.page.evaluate((url) => window.harness.loadExtension(url), this.server.extensionURL);
+  }
+
+  /** Hands over the page errors so far, for a test that provokes them; the rest still fail it. */
+  takePageErrors(): string[] {
+    return this.pageErrors.splice(0);
+  }
+
+  /** Loads the built extension and says whether it loaded, or the error it failed with. */
+  tryLoadExtension(): Promise<{ loaded: true } | { loaded: false; error: string }> {
+    return this.page.evaluate((url) => window.harness.tryLoadExtension(url), this.server.extensionURL);
   }
 
   /** Serves the .sb3 and loads it like a saved project; its extensions load from its own URLs. */

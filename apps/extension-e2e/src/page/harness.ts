@@ -66,6 +66,8 @@ export interface HarnessOptions {
   framerate: number;
   /** URLs starting with one of these are refused by the security manager's canFetch. */
   denyFetchPrefixes: string[];
+  /** How extensions run: 'unsandboxed' (what ours needs) or TurboWarp's default 'worker'. */
+  sandboxMode: 'unsandboxed' | 'worker';
 }
 
 let scaffolding: ScaffoldingLike | undefined;
@@ -101,7 +103,7 @@ const harness = {
     scaffolding.setup();
     scaffolding.appendTo(document.getElementById('stage')!);
     scaffolding.setExtensionSecurityManager({
-      getSandboxMode: () => 'unsandboxed',
+      getSandboxMode: () => options.sandboxMode,
       canLoadExtensionFromProject: () => true,
       // Every permission request is recorded, so a test can show that the extension asked.
       canFetch: (url: string) => {
@@ -121,6 +123,16 @@ const harness = {
 
   async loadExtension(url: string): Promise<void> {
     await vm().extensionManager.loadExtensionURL(url);
+  },
+
+  /** Loads an extension and reports how it went, as text, instead of throwing across to Node. */
+  async tryLoadExtension(url: string): Promise<{ loaded: true } | { loaded: false; error: string }> {
+    try {
+      await vm().extensionManager.loadExtensionURL(url);
+      return { loaded: true };
+    } catch (error) {
+      return { loaded: false, error: error instanceof Error ? error.message : String(error) };
+    }
   },
 
   async loadProject(url: string): Promise<void> {
