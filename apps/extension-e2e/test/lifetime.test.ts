@@ -8,6 +8,7 @@ import type { ProjectBuilder } from '../src/sb3/project';
 import { toSb3 } from '../src/sb3/sb3-file';
 import { websocket } from '../src/sb3/websocket';
 import { recordEvents } from '../src/scenario';
+import { refusedPort } from '../src/server/ws-server';
 import { useE2e } from './fixture';
 
 /** Global counters of every hat of ours, over all sprites and clones. */
@@ -131,5 +132,28 @@ describe('lifetime', () => {
     await connection!.waitForClose();
     await vm.greenFlag();
     await vm.waitForVariable('loaded', 1);
+  });
+
+  it('holds no VM listeners once 10 connect/close cycles and a refused connection have ended', async () => {
+    const server = await e2e.wsServer();
+    const project = e2e.project();
+    countHatsOnStage(project, 'Cat').script(
+      whenFlagClicked(),
+      repeat(10, [websocket.newInstance(server.url('/cycle')), websocket.sendMessage('ping'), websocket.closeWithoutReason()]),
+      websocket.newInstance(`ws://127.0.0.1:${await refusedPort()}/`),
+      setVariable('step', 1),
+    );
+    const vm = await e2e.load(project, 'cycles');
+    // The VM's events the runtime listens to (libs/runtime/src/turbowarp-host.ts), before any connection.
+    const events = ['BEFORE_EXECUTE', 'PROJECT_STOP_ALL', 'targetWasRemoved', 'RUNTIME_DISPOSED'];
+    const before = await vm.listenerCounts(events);
+    await vm.greenFlag();
+    await vm.waitForVariable('step', 1);
+    await vm.waitForVariable('errors', 1);
+    await vm.waitFor(() => server.connections.length === 10 && server.openCount === 0, '10 connections, all closed at the server');
+    await vm.runFrames(5);
+    expect(await vm.listenerCounts(events)).toEqual(before);
+    // Only the refused connection's failure is in Chromium's log.
+    expect(vm.socketFailures).toHaveLength(1);
   });
 });

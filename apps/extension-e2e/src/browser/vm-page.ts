@@ -109,6 +109,10 @@ export class VmPage {
     return this.page.evaluate((s) => window.harness.cloneCount(s), sprite);
   }
 
+  listenerCounts(events: string[]): Promise<Record<string, number>> {
+    return this.page.evaluate((names) => window.harness.listenerCounts(names), events);
+  }
+
   frame(): Promise<number> {
     return this.page.evaluate(() => window.harness.frame());
   }

@@ -25,6 +25,7 @@ interface VmLike {
     _blockInfo: Array<{ id: string; name: string; color1: string; blocks: Array<{ info: Record<string, unknown> | string; xml?: string }> }>;
     getTargetForStage(): TargetLike | undefined;
     on(event: string, listener: (...args: unknown[]) => void): void;
+    listenerCount(event: string): number;
   };
   extensionManager: {
     loadExtensionURL(url: string): Promise<void>;
@@ -173,6 +174,11 @@ const harness = {
 
   threadCount(): number {
     return vm().runtime.threads.length;
+  },
+
+  /** How many listeners the VM runtime holds for each of these events (its EventEmitter API). */
+  listenerCounts(events: string[]): Record<string, number> {
+    return Object.fromEntries(events.map((event) => [event, vm().runtime.listenerCount(event)]));
   },
 
   frame(): number {
