@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { run, runOk, type RunResult } from '../src/run';
@@ -79,7 +80,8 @@ function writeConsumerProject(folder: string): void {
 
 beforeAll(async () => {
   releaseFilesBefore = await releaseFilesStatus();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-e2e-'));
+  // Real path: Node reports resolved modules by their real path (macOS's /tmp is a link).
+  tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'publish-e2e-')));
   registry = await startVerdaccio(workspaceRoot, path.join(tmp, 'registry'));
   const registryUrl = registry.url;
   const npmrc = path.join(tmp, '.npmrc');
@@ -168,7 +170,7 @@ describe('the installed runtime', () => {
       timeoutMs: NODE_TIMEOUT_MS,
     });
     const output = JSON.parse(result.stdout);
-    expect(output.resolved).toBe(new URL(`file://${installed('dist/index.js')}`).href);
+    expect(output.resolved).toBe(pathToFileURL(installed('dist/index.js')).href);
     expect(output.echo).toBe('hello from import');
   });
 
