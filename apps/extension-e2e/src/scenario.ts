@@ -1,4 +1,3 @@
-import { variable } from './sb3/blocks';
 import { addToList, changeVariable, join } from './sb3/core';
 import type { TargetBuilder } from './sb3/project';
 import { websocket } from './sb3/websocket';
@@ -32,5 +31,3 @@ export function recordEvents(sprite: TargetBuilder): TargetBuilder {
 export function withFrameCounter(stage: TargetBuilder): TargetBuilder {
   return stage.variable('frame', 0);
 }
-
-export const frameVariable = () => variable('frame');

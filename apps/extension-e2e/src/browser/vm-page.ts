@@ -14,14 +14,14 @@ export interface OpenVmOptions {
   sandboxMode?: 'unsandboxed' | 'worker';
 }
 
-/**
- * One TurboWarp VM in its own browser context and page. Everything a test does to the VM
- * goes through the page's `window.harness`; this class gives those calls names and
- * bounded waits with messages that say what was awaited.
- */
 /** Chromium logs every failed WebSocket as a console error; tests that provoke failures expect these. */
 const SOCKET_FAILURE_LOG = /^WebSocket connection to '.*' failed/;
 
+/**
+ * One TurboWarp VM in its own page. Everything a test does to the VM goes through the
+ * page's `window.harness`; this class gives those calls names and bounded waits with
+ * messages that say what was awaited.
+ */
 export class VmPage {
   /** Uncaught errors and console errors of the page, other than socket failures: a test expects none. */
   readonly pageErrors: string[] = [];
