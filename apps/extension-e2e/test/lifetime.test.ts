@@ -86,9 +86,10 @@ describe('lifetime', () => {
   });
 
   it.each([
-    ['the server closes it', 'close' as const],
-    ['it is lost without a close frame', 'terminate' as const],
-  ])('stops `when connected` threads when %s', async (_title, ending) => {
+    ['the server closes it', 'close' as const, true],
+    ['it is lost without a close frame', 'terminate' as const, true],
+    ['the server closes it, in the interpreter', 'close' as const, false],
+  ])('stops `when connected` threads when %s', async (_title, ending, compiler) => {
     const server = await e2e.wsServer((connection) => {
       connection.socket.on('message', () => (ending === 'close' ? connection.socket.close(4000) : connection.socket.terminate()));
     });
@@ -106,7 +107,7 @@ describe('lifetime', () => {
         waitUntil(greaterThan(variable('ticks'), 19)),
         websocket.sendMessage('please end'),
       );
-    const vm = await e2e.load(project, 'lost-stops-threads');
+    const vm = await e2e.load(project, 'lost-stops-threads', { compiler });
     await vm.greenFlag();
     await vm.waitForListLength('events', 2, 'Cat');
     expect(await vm.list('events', 'Cat')).toEqual(['open', ending === 'close' ? 'close 4000 ' : 'error']);

@@ -18,7 +18,10 @@ function split(entry: unknown): [string, number] {
 describe('receiving', () => {
   const e2e = useE2e();
 
-  it('delivers a burst of 300 messages one per frame, in arrival order, none lost', async () => {
+  it.each([
+    ['compiled scripts', true],
+    ['the interpreter', false],
+  ])('delivers a burst of 300 messages one per frame, in arrival order, none lost, with %s', async (mode, compiler) => {
     const COUNT = 300;
     const sent = Array.from({ length: COUNT }, (_, index) => `m${index + 1}`);
     const server = await e2e.wsServer((connection) => {
@@ -32,7 +35,7 @@ describe('receiving', () => {
       .script(whenFlagClicked(), websocket.newInstance(server.url('/burst')))
       // Each delivery records its data and the frame the handler ran in.
       .script(websocket.onMessage(), addToList('log', join(websocket.messageData(), join('@', variable('frame')))));
-    const vm = await e2e.load(project, 'burst');
+    const vm = await e2e.load(project, 'burst', { compiler });
     await vm.greenFlag();
     const startedAt = Date.now();
     const log = (await vm.waitForListLength('log', COUNT, 'Cat', 30_000)).map(split);
@@ -42,7 +45,7 @@ describe('receiving', () => {
     const frames = log.map(([, frame]) => frame);
     const sameFrame = frames.filter((frame, index) => index > 0 && frame <= frames[index - 1]!);
     expect(sameFrame, 'deliveries that did not move on to a later frame').toEqual([]);
-    console.log(`[figure] ${COUNT} messages delivered over ${frames.at(-1)! - frames[0]! + 1} frames in ~${elapsedMs} ms`);
+    console.log(`[figure] ${mode}: ${COUNT} messages delivered over ${frames.at(-1)! - frames[0]! + 1} frames in ~${elapsedMs} ms`);
   });
 
   it('holds the next message while a message script is still running, then delivers it on a later frame', async () => {

@@ -12,6 +12,8 @@ export interface OpenVmOptions {
   framerate?: number;
   /** TurboWarp's default is 'worker'; the suite loads unsandboxed unless a test says otherwise. */
   sandboxMode?: 'unsandboxed' | 'worker';
+  /** TurboWarp's compiler (the default) or, with false, Scratch's interpreter. */
+  compiler?: boolean;
 }
 
 /** Chromium logs every failed WebSocket as a console error; tests that provoke failures expect these. */
@@ -57,6 +59,7 @@ export class VmPage {
       framerate: options.framerate ?? E2E_FRAMERATE,
       denyFetchPrefixes: options.denyFetchPrefixes ?? [],
       sandboxMode: options.sandboxMode ?? 'unsandboxed',
+      compiler: options.compiler ?? true,
     };
     await page.evaluate((opts) => window.harness.setup(opts), harnessOptions);
     return vm;

@@ -34,6 +34,7 @@ interface VmLike {
     workerURLs: Array<string | undefined>;
   };
   setFramerate(fps: number): void;
+  setCompilerOptions(options: { enabled: boolean }): void;
 }
 
 interface ScaffoldingLike {
@@ -69,6 +70,8 @@ export interface HarnessOptions {
   denyFetchPrefixes: string[];
   /** How extensions run: 'unsandboxed' (what ours needs) or TurboWarp's default 'worker'. */
   sandboxMode: 'unsandboxed' | 'worker';
+  /** TurboWarp compiles scripts to JavaScript; false runs them in Scratch's interpreter. */
+  compiler: boolean;
 }
 
 let scaffolding: ScaffoldingLike | undefined;
@@ -113,6 +116,7 @@ const harness = {
       },
     });
     scaffolding.vm.setFramerate(options.framerate);
+    scaffolding.vm.setCompilerOptions({ enabled: options.compiler });
     // Counted before threads step, so a script reading `frame` sees the frame it runs in.
     scaffolding.vm.runtime.on('BEFORE_EXECUTE', () => {
       frame++;
