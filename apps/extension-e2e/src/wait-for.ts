@@ -1,7 +1,7 @@
 /** How often a condition is checked again while waiting. */
 const POLL_INTERVAL_MS = 20;
-/** The default bound for one wait; a real VM reaches every awaited state well within it. */
-export const DEFAULT_WAIT_MS = 10_000;
+/** The default bound for one wait: a real VM reaches every awaited state in well under a second, but the machine is shared. */
+export const DEFAULT_WAIT_MS = 15_000;
 
 /**
  * Polls `predicate` (in Node, or through the page) until it returns true, at most
