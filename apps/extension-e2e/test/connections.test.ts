@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { variable } from '../src/sb3/blocks';
-import { equals, lengthOfList, setVariable, waitUntil, whenFlagClicked } from '../src/sb3/core';
+import {
+  changeVariable, changeXBy, equals, forever, lengthOfList, setVariable, waitUntil, whenFlagClicked,
+} from '../src/sb3/core';
 import { websocket } from '../src/sb3/websocket';
 import { recordEvents } from '../src/scenario';
 import { useE2e } from './fixture';
@@ -48,6 +50,26 @@ describe('connections', () => {
     await vm.waitForVariable('afterConnect', 'true', 'Cat');
     const [connection] = await server.waitForConnections(1);
     expect(await connection!.waitForMessages(1)).toEqual(['first']);
+  });
+
+  it('`connect to` holds its script until the server accepts, while other scripts keep running', async () => {
+    const server = await e2e.wsServer(undefined, { holdHandshakes: true });
+    const project = e2e.project();
+    project
+      .sprite('Cat')
+      .variable('afterConnect', 'unset')
+      .variable('ticks', 0)
+      .script(whenFlagClicked(), websocket.newInstance(server.url('/slow')), setVariable('afterConnect', websocket.isConnected()))
+      .script(whenFlagClicked(), forever([changeVariable('ticks', 1), changeXBy(1)]));
+    const vm = await e2e.load(project, 'slow-accept');
+    await vm.greenFlag();
+    await vm.waitFor(() => server.heldCount === 1, 'the handshake to reach the server');
+    // Meanwhile the other script runs frame after frame; the connecting one stays put.
+    await vm.waitFor(async () => Number(await vm.variable('ticks', 'Cat')) >= 30, 'the other script to tick 30 times');
+    expect(await vm.variable('afterConnect', 'Cat')).toBe('unset');
+
+    server.releaseHandshakes();
+    await vm.waitForVariable('afterConnect', 'true', 'Cat');
   });
 
   it('keeps messages sent before open from another script and sends them first, in order', async () => {

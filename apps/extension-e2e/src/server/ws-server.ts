@@ -61,27 +61,47 @@ export type ConnectionHandler = (connection: ServerConnection, request: Incoming
 export interface RecordingServerOptions {
   /** Answer every upgrade with HTTP 403 instead of 101, as a server that refuses the handshake. */
   refuseHandshake?: boolean;
+  /** Leave every upgrade unanswered until `releaseHandshakes()`: a server that is slow to accept. */
+  holdHandshakes?: boolean;
 }
+
+type Accept = (result: boolean, code?: number, message?: string) => void;
 
 export class RecordingServer {
   readonly connections: ServerConnection[] = [];
   /** Paths of upgrade requests refused with `refuseHandshake`. */
   readonly refusedHandshakes: string[];
+  /** Upgrades waiting for `releaseHandshakes()`. */
+  private readonly heldHandshakes: Accept[];
 
   private constructor(
     private readonly server: WebSocketServer,
     readonly port: number,
     refusedHandshakes: string[],
+    heldHandshakes: Accept[],
   ) {
     this.refusedHandshakes = refusedHandshakes;
+    this.heldHandshakes = heldHandshakes;
+  }
+
+  /** How many upgrades `holdHandshakes` is holding. */
+  get heldCount(): number {
+    return this.heldHandshakes.length;
+  }
+
+  /** Accepts every held upgrade. */
+  releaseHandshakes(): void {
+    for (const accept of this.heldHandshakes.splice(0)) accept(true);
   }
 
   static async start(onConnection: ConnectionHandler = echo, options: RecordingServerOptions = {}): Promise<RecordingServer> {
     const refused: string[] = [];
+    const held: Accept[] = [];
     const server = new WebSocketServer({
       host: '127.0.0.1',
       port: 0,
       verifyClient: (info, accept) => {
+        if (options.holdHandshakes) return held.push(accept);
         if (!options.refuseHandshake) return accept(true);
         refused.push(info.req.url ?? '/');
         accept(false, 403, 'Forbidden');
@@ -91,7 +111,7 @@ export class RecordingServer {
       server.once('listening', resolve);
       server.once('error', reject);
     });
-    const recording = new RecordingServer(server, (server.address() as AddressInfo).port, refused);
+    const recording = new RecordingServer(server, (server.address() as AddressInfo).port, refused, held);
     server.on('connection', (socket, request) => {
       const connection = new ServerConnection(socket, request.url ?? '/');
       recording.connections.push(connection);
@@ -116,6 +136,8 @@ export class RecordingServer {
   }
 
   close(): Promise<void> {
+    // A held upgrade keeps its socket open, and with it the server: answer it first.
+    for (const accept of this.heldHandshakes.splice(0)) accept(false, 503, 'Server closing');
     for (const client of this.server.clients) client.terminate();
     return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
