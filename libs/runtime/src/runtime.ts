@@ -27,7 +27,7 @@ function isTarget(value: unknown): value is object {
 }
 
 /**
- * The WebSocket blocks' behaviour (shared/BEHAVIOUR.md), one connection per target.
+ * The WebSocket blocks' behaviour (the behaviour contract; see README.md, "The contract in brief"), one connection per target.
  * Every public method is safe to call with anything: it never throws into the VM.
  */
 export class WebSocketRuntime<Target extends object, Thread = unknown> {
