@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { binaryBytes, bytesToBase64, bytesToDataUrl } from '../src/index.js';
+import { binaryBytes, bytesToBase64, bytesToDataUrl, portableBase64 } from '../src/index.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
-describe('bytesToBase64', () => {
+describe.each([
+  ['bytesToBase64 (this platform\'s encoder)', bytesToBase64],
+  ['portableBase64 (the plain JavaScript fallback)', portableBase64],
+])('%s', (_name, bytesToBase64) => {
   it.each([
     [bytes(), ''],
     [bytes(0), 'AA=='],
