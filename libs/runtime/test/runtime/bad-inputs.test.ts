@@ -1,24 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { normalizeCloseCode, truncateCloseReason } from '../../src/index.js';
 import { MemoryHost, target } from '../support/memory-host.js';
-import { HATS, makeRuntime } from '../support/runtime.js';
+import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 import { castToNumber, castToString, generatedValues } from '../support/scratch-values.js';
 import { closeAtServer, receive, TestServer } from '../support/server.js';
 
 let server: TestServer;
 let host: MemoryHost;
-let runtime: ReturnType<typeof makeRuntime>['runtime'];
+let runtime: TestRuntime;
+useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
-beforeEach(async () => {
-  server = await TestServer.start();
-  ({ runtime, host } = makeRuntime());
+beforeEach(() => {
   // Generated URLs must never reach past this machine: only the test server is allowed.
   host.permission = (url) => new URL(url).host === `127.0.0.1:${server.port}`;
-});
-
-afterEach(async () => {
-  runtime.dispose();
-  await server.close();
 });
 
 const VALUES = generatedValues(300);

@@ -1,23 +1,14 @@
 import { once } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryHost, target } from '../support/memory-host.js';
-import { HATS, makeRuntime, TrackedWebSocket } from '../support/runtime.js';
+import { HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 import { closeAtServer, receive, TestServer } from '../support/server.js';
 import { within } from '../support/wait.js';
 
 let server: TestServer;
 let host: MemoryHost;
-let runtime: ReturnType<typeof makeRuntime>['runtime'];
-
-beforeEach(async () => {
-  server = await TestServer.start();
-  ({ runtime, host } = makeRuntime());
-});
-
-afterEach(async () => {
-  runtime.dispose();
-  await server.close();
-});
+let runtime: TestRuntime;
+useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
 describe('Connections', () => {
   it('gives each target its own connection, even to the same server', async () => {

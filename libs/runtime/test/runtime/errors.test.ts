@@ -1,24 +1,15 @@
 import { once } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { MemoryHost, target } from '../support/memory-host.js';
-import { HATS, makeRuntime, TrackedWebSocket } from '../support/runtime.js';
+import { HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 import { TestServer } from '../support/server.js';
 import { within } from '../support/wait.js';
 
 let server: TestServer;
 let host: MemoryHost;
-let runtime: ReturnType<typeof makeRuntime>['runtime'];
-
-beforeEach(async () => {
-  server = await TestServer.start();
-  ({ runtime, host } = makeRuntime());
-});
-
-afterEach(async () => {
-  runtime.dispose();
-  await server.close();
-});
+let runtime: TestRuntime;
+useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
 function expectErroredNotClosed(sprite: object, reason: string) {
   expect(runtime.hasErrored(sprite as never)).toBe(true);
@@ -41,7 +32,6 @@ describe('Errors', () => {
     expectErroredNotClosed(sprite, 'connection failed');
     expect(runtime.connectionCount).toBe(0);
     expect(host.listenerCount).toBe(0);
-    server = await TestServer.start();
   });
 
   it('a refused handshake is an error', async () => {

@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryHost, target } from '../support/memory-host.js';
-import { HATS, makeRuntime } from '../support/runtime.js';
+import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 import { TestServer } from '../support/server.js';
 import { within } from '../support/wait.js';
 
 let server: TestServer;
 let host: MemoryHost;
-let runtime: ReturnType<typeof makeRuntime>['runtime'];
-
-beforeEach(async () => {
-  server = await TestServer.start();
-  ({ runtime, host } = makeRuntime());
-});
-
-afterEach(async () => {
-  runtime.dispose();
-  await server.close();
-});
+let runtime: TestRuntime;
+useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 

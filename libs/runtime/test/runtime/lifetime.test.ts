@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryHost, target } from '../support/memory-host.js';
-import { clientReceives, HATS, makeRuntime, TrackedWebSocket } from '../support/runtime.js';
+import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 import { closeAtServer, TestServer } from '../support/server.js';
 
 let server: TestServer;
 let host: MemoryHost;
-let runtime: ReturnType<typeof makeRuntime>['runtime'];
-
-beforeEach(async () => {
-  server = await TestServer.start();
-  ({ runtime, host } = makeRuntime());
-});
-
-afterEach(async () => {
-  runtime.dispose();
-  await server.close();
-});
+let runtime: TestRuntime;
+useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
 async function connected(name: string) {
   const sprite = target(name);

@@ -1,18 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MemoryHost, target, type TestTarget } from '../support/memory-host.js';
-import { clientReceives, framesUntil, HATS, makeRuntime, TrackedWebSocket } from '../support/runtime.js';
+import { clientReceives, framesUntil, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 import { TestServer } from '../support/server.js';
 
 let server: TestServer;
 let host: MemoryHost;
-let runtime: ReturnType<typeof makeRuntime>['runtime'];
+let runtime: TestRuntime;
 /** What `received message data` showed each time `when message received` started, with the frame. */
 let deliveries: { target: TestTarget; data: string; frame: number }[];
 let frame: number;
+useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
-beforeEach(async () => {
-  server = await TestServer.start();
-  ({ runtime, host } = makeRuntime());
+beforeEach(() => {
   deliveries = [];
   frame = 0;
   const step = host.frame.bind(host);
@@ -23,11 +22,6 @@ beforeEach(async () => {
   host.onHatStart = (start) => {
     if (start.opcode === HATS.message) deliveries.push({ target: start.target, data: runtime.messageData(start.target), frame });
   };
-});
-
-afterEach(async () => {
-  runtime.dispose();
-  await server.close();
 });
 
 async function connected(name: string) {

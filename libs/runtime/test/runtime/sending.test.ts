@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryHost, target } from '../support/memory-host.js';
-import { HATS, makeRuntime } from '../support/runtime.js';
+import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 import { receive, TestServer } from '../support/server.js';
 
 let server: TestServer;
 let host: MemoryHost;
-let runtime: ReturnType<typeof makeRuntime>['runtime'];
-
-beforeEach(async () => {
-  server = await TestServer.start();
-  ({ runtime, host } = makeRuntime());
-});
-
-afterEach(async () => {
-  runtime.dispose();
-  await server.close();
-});
+let runtime: TestRuntime;
+useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
 describe('Sending', () => {
   it('sends the payload as a text message', async () => {

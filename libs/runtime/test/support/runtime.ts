@@ -1,6 +1,8 @@
+import { afterEach, beforeEach } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebSocketRuntime, type HatOpcodes, type WebSocketConstructorLike } from '../../src/index.js';
 import { MemoryHost, type MemoryThread, type TestTarget } from './memory-host.js';
+import { TestServer } from './server.js';
 import { within } from './wait.js';
 
 export const HATS: HatOpcodes = {
@@ -68,5 +70,30 @@ export function framesUntil(host: MemoryHost, done: () => boolean, what: string,
       setImmediate(step);
     };
     step();
+  });
+}
+
+export type TestRuntime = ReturnType<typeof makeRuntime>['runtime'];
+
+export interface RuntimeFixture {
+  server: TestServer;
+  host: MemoryHost;
+  runtime: TestRuntime;
+}
+
+/**
+ * Before each test: a real `ws` server on 127.0.0.1 and a fresh runtime on an in-memory host,
+ * handed to `use` (test files keep them in their own variables); after each test, the runtime
+ * is disposed and the server closed.
+ */
+export function useRuntimeAndServer(use: (fixture: RuntimeFixture) => void): void {
+  let fixture: RuntimeFixture | undefined;
+  beforeEach(async () => {
+    fixture = { server: await TestServer.start(), ...makeRuntime() };
+    use(fixture);
+  });
+  afterEach(async () => {
+    fixture?.runtime.dispose();
+    await fixture?.server.close();
   });
 }
