@@ -220,6 +220,13 @@ describe('the installed extension', () => {
       expect(shipped).toBe(fs.readFileSync(path.join(workspaceRoot, 'apps/docs/generated', file), 'utf8'));
     }
   });
+
+  it('ships scratchblocks next to the docs page, which loads it by the relative path vendor/', () => {
+    expect(fs.readFileSync(installed('dist/docs/websocket.html'), 'utf8')).toContain(
+      '<script src="vendor/scratchblocks.min.js"></script>',
+    );
+    expect(fs.statSync(installed('dist/docs/vendor/scratchblocks.min.js')).size).toBeGreaterThan(0);
+  });
 });
 
 describe('nx release --dry-run', () => {
@@ -272,7 +279,7 @@ describe('npm pack --dry-run', () => {
     expect(await packedFiles(PACKAGES.runtime.root)).toEqual(expected);
   });
 
-  it('packs the extension as the one script, its docs page, README and LICENSE', async () => {
+  it('packs the extension as the one script, its docs page with scratchblocks, README and LICENSE', async () => {
     expect(await packedFiles(PACKAGES.extension.root)).toEqual(
       [
         'LICENSE',
@@ -281,6 +288,7 @@ describe('npm pack --dry-run', () => {
         'dist/websocket.js',
         'dist/docs/websocket.md',
         'dist/docs/websocket.html',
+        'dist/docs/vendor/scratchblocks.min.js',
       ].sort(),
     );
   });
