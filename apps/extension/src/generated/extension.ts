@@ -31,7 +31,7 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
       name: this.scratch.translate('WebSocket'),
       color1: '#307eff',
       color2: '#2c5eb0',
-      docsURI: 'https://cdn.jsdelivr.net/npm/@scratch-websocket/extension/dist/docs/websocket.html',
+      docsURI: 'https://extensions.turbowarp.org/gsa/websocket',
       blocks: [
         {
           opcode: 'newInstance',
