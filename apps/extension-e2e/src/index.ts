@@ -2,6 +2,5 @@
 export * from './sb3/index';
 export { startStaticServer, type StaticServer } from './server/static-server';
 export * from './server/ws-server';
-export { launchBrowser } from './browser/launch';
 export { VmPage, E2E_FRAMERATE, type OpenVmOptions } from './browser/vm-page';
 export { waitFor, DEFAULT_WAIT_MS } from './wait-for';

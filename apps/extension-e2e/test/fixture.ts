@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../src/browser/launch';
+import { launchChromium } from '@scratch-websocket/test-chromium';
 import { VmPage, type OpenVmOptions } from '../src/browser/vm-page';
 import { ProjectBuilder } from '../src/sb3/project';
 import { toSb3 } from '../src/sb3/sb3-file';
@@ -22,7 +22,7 @@ export function useE2e() {
 
   beforeAll(async () => {
     server = await startStaticServer();
-    browser = await launchBrowser();
+    browser = await launchChromium();
     context = await browser.newContext();
   });
 

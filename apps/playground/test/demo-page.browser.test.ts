@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MESSAGE } from '../src/demo-project.js';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '@scratch-websocket/test-chromium';
 import { realFiles, startPlayground, type RunningPlayground } from './support/playground.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));

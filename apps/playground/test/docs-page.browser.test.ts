@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '@scratch-websocket/test-chromium';
 import { realFiles, startPlayground, type RunningPlayground } from './support/playground.js';
 import { specBlocks } from './support/spec.js';
 

@@ -1,10 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium: playwright-core cannot download its own browser on these machines. */
-const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Flags that keep Chromium headless, rootable and off the internet (see TOOLCHAIN.md). */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -23,9 +23,9 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * One Chromium per test file. `chromium.launch` gives it a throw-away profile, so nothing
- * passes between files or runs.
+ * A fresh Chromium with a throw-away profile, so nothing passes between test files or runs.
+ * The launch itself is bounded: a browser that cannot start fails the test within 15 s.
  */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], timeout: 15_000 });
 }
