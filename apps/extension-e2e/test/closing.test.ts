@@ -18,7 +18,7 @@ function readState(): BlockNode[] {
   ];
 }
 
-/** BEHAVIOUR.md "Closing", in the real VM. */
+/** libs/runtime/CONTRACT.md, Closing, in the real VM. */
 describe('closing', () => {
   const e2e = useE2e();
 

@@ -7,7 +7,7 @@ import { websocket } from '../src/sb3/websocket';
 import { recordEvents } from '../src/scenario';
 import { useE2e } from './fixture';
 
-/** BEHAVIOUR.md "Connections" and "Sending", in the real VM. */
+/** libs/runtime/CONTRACT.md, Connections and Sending, in the real VM. */
 describe('connections', () => {
   const e2e = useE2e();
 

@@ -5,7 +5,7 @@ import { recordEvents } from '../src/scenario';
 import { refusedPort } from '../src/server/ws-server';
 import { useE2e } from './fixture';
 
-/** BEHAVIOUR.md "Errors", in the real VM. */
+/** libs/runtime/CONTRACT.md, Errors, in the real VM. */
 describe('errors', () => {
   const e2e = useE2e();
 

@@ -21,7 +21,7 @@ function countHatsOnStage(project: ProjectBuilder, spriteName: string) {
     .script(websocket.onError(), changeVariable('errors', 1));
 }
 
-/** BEHAVIOUR.md "Lifetime" and the `when connected` thread rule, as TurboWarp schedules them. */
+/** libs/runtime/CONTRACT.md, Lifetime and the `when connected` thread rule, as TurboWarp schedules them. */
 describe('lifetime', () => {
   const e2e = useE2e();
 

@@ -14,7 +14,7 @@ function split(entry: unknown): [string, number] {
   return [text.slice(0, at), Number(text.slice(at + 1))];
 }
 
-/** BEHAVIOUR.md "Receiving", in the real VM's frames. */
+/** libs/runtime/CONTRACT.md, Receiving, in the real VM's frames. */
 describe('receiving', () => {
   const e2e = useE2e();
 

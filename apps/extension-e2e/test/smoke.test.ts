@@ -3,7 +3,7 @@ import { setVariable, whenFlagClicked } from '../src/sb3/core';
 import { EXTENSION_ID, websocket } from '../src/sb3/websocket';
 import { useE2e } from './fixture';
 
-/** BEHAVIOUR.md "Identity": the table of blocks, in order, with their shapes and arguments. */
+/** libs/runtime/CONTRACT.md, Identity: the table of blocks, in order, with their shapes and arguments. */
 const EXPECTED_BLOCKS = [
   { opcode: 'newInstance', blockType: 'command', arguments: { URL: ['string', 'wss://echo.websocket.org/'] } },
   { opcode: 'onOpen', blockType: 'event' },

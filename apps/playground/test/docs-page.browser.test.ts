@@ -8,7 +8,7 @@ import { specBlocks } from './support/spec.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
-/** The blocks of BEHAVIOUR.md's table, fixed by drop-in compatibility with the gallery extension. */
+/** The blocks of the Identity table of libs/runtime/CONTRACT.md, fixed by drop-in compatibility with the gallery extension. */
 const CONTRACT_OPCODES = [
   'newInstance', 'onOpen', 'isConnected', 'onMessage', 'messageData', 'sendMessage', 'onError', 'hasErrored',
   'onClose', 'isClosed', 'closeCode', 'closeMessage', 'closeWithoutReason', 'closeWithCode', 'closeWithReason',
@@ -48,7 +48,7 @@ describe('the docs page in Chromium', () => {
       sections.map((section) => ({ id: section.id, svgs: section.querySelectorAll('svg.scratchblocks-style-scratch3').length })),
     );
     const expected = specBlocks().map((block) => ({ id: `block-${block.opcode}`, svgs: 1 }));
-    // The spec may grow, but never lose a block of BEHAVIOUR.md's table: saved projects use them.
+    // The spec may grow, but never lose a block of the Identity table of libs/runtime/CONTRACT.md: saved projects use them.
     expect(specBlocks().map((block) => block.opcode)).toEqual(expect.arrayContaining(CONTRACT_OPCODES));
     expect(drawn).toEqual(expected);
   });

@@ -2,8 +2,8 @@ import { block, type BlockNode, type InputValue } from './blocks';
 
 /**
  * Our blocks as a saved project refers to them: `gsaWebsocket_<opcode>`, inputs by
- * argument name (BEHAVIOUR.md, "Identity"). Named by opcode so a scenario reads like the
- * contract's table.
+ * argument name (libs/runtime/CONTRACT.md, Identity). Named by opcode so a scenario reads
+ * like the contract's table.
  */
 export const EXTENSION_ID = 'gsaWebsocket';
 
