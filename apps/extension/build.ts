@@ -40,6 +40,8 @@ export async function bundleExtension(): Promise<string> {
     // An ES module bundle with no exports is plain statements, ready to be wrapped.
     format: 'esm',
     platform: 'browser',
+    // The runtime's package export for its TypeScript sources (libs/runtime/package.json).
+    conditions: ['@scratch-websocket/source'],
     target: 'es2019',
     minify: false,
     write: false,

@@ -1,8 +1,8 @@
 import { defineProject } from 'vitest/config';
-import { sourceAliases } from '../../vitest.shared';
+import { resolveWorkspaceSources } from '../../vitest.shared';
 
 export default defineProject({
-  resolve: { alias: sourceAliases },
+  ...resolveWorkspaceSources,
   test: {
     name: 'extension',
     include: ['test/**/*.test.ts'],

@@ -17,13 +17,13 @@ export function recordEvents(sprite: TargetBuilder): TargetBuilder {
     .variable('opens', 0)
     .variable('errors', 0)
     .variable('closes', 0)
-    .script(websocket.onOpen(), changeVariable('opens', 1), addToList('events', 'open'))
-    .script(websocket.onMessage(), addToList('messages', websocket.messageData()))
-    .script(websocket.onError(), changeVariable('errors', 1), addToList('events', 'error'))
+    .script(websocket('onOpen'), changeVariable('opens', 1), addToList('events', 'open'))
+    .script(websocket('onMessage'), addToList('messages', websocket('messageData')))
+    .script(websocket('onError'), changeVariable('errors', 1), addToList('events', 'error'))
     .script(
-      websocket.onClose(),
+      websocket('onClose'),
       changeVariable('closes', 1),
-      addToList('events', join('close ', join(websocket.closeCode(), join(' ', websocket.closeMessage())))),
+      addToList('events', join('close ', join(websocket('closeCode'), join(' ', websocket('closeMessage'))))),
     );
 }
 

@@ -10,15 +10,15 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** Sets variables from every state reporter, so a test sees them as the project did. */
 function readState(): BlockNode[] {
   return [
-    setVariable('connected', websocket.isConnected()),
-    setVariable('closed', websocket.isClosed()),
-    setVariable('errored', websocket.hasErrored()),
-    setVariable('code', websocket.closeCode()),
-    setVariable('reason', websocket.closeMessage()),
+    setVariable('connected', websocket('isConnected')),
+    setVariable('closed', websocket('isClosed')),
+    setVariable('errored', websocket('hasErrored')),
+    setVariable('code', websocket('closeCode')),
+    setVariable('reason', websocket('closeMessage')),
   ];
 }
 
-/** BEHAVIOUR.md "Closing", in the real VM. */
+/** libs/runtime/CONTRACT.md, Closing, in the real VM. */
 describe('closing', () => {
   const e2e = useE2e();
 
@@ -33,11 +33,11 @@ describe('closing', () => {
       .variable('codeBefore', 'unset')
       .script(
         whenFlagClicked(),
-        setVariable('codeBefore', websocket.closeCode()),
-        websocket.newInstance(server.url('/server-closes')),
-        websocket.sendMessage('close please'),
+        setVariable('codeBefore', websocket('closeCode')),
+        websocket('newInstance', server.url('/server-closes')),
+        websocket('sendMessage', 'close please'),
       )
-      .script(websocket.onClose(), ...readState());
+      .script(websocket('onClose'), ...readState());
     const vm = await e2e.load(project, 'server-close');
     await vm.greenFlag();
     expect(await vm.waitForListLength('events', 2, 'Cat')).toEqual(['open', 'close 4001 bye ☁ now']);
@@ -55,21 +55,21 @@ describe('closing', () => {
   const accents = `a${'é'.repeat(70)}`; // 141 bytes: 'a' + 61 × 'é' is exactly 123
   const ascii = 'x'.repeat(200);
   const cases: Array<[string, BlockNode, number, string]> = [
-    ['close connection', websocket.closeWithoutReason(), 1000, ''],
-    ['code 1000', websocket.closeWithCode(1000), 1000, ''],
-    ['code "3500" (text)', websocket.closeWithCode('3500'), 3500, ''],
-    ['code 3000', websocket.closeWithCode(3000), 3000, ''],
-    ['code 4999', websocket.closeWithCode(4999), 4999, ''],
-    ['code 2999', websocket.closeWithCode(2999), 1000, ''],
-    ['code 3000.5', websocket.closeWithCode(3000.5), 1000, ''],
-    ['code 5000', websocket.closeWithCode(5000), 1000, ''],
-    ['code 1001', websocket.closeWithCode(1001), 1000, ''],
-    ['code "abc"', websocket.closeWithCode('abc'), 1000, ''],
-    ['reason and code 4000', websocket.closeWithReason('fulfilled', 4000), 4000, 'fulfilled'],
-    ['reason with bad code', websocket.closeWithReason('why', 12), 1000, 'why'],
-    ['200-letter reason', websocket.closeWithReason(ascii, 3001), 3001, ascii.slice(0, 123)],
-    ['emoji reason', websocket.closeWithReason(emoji40, 3002), 3002, '🎉'.repeat(30)],
-    ['accented reason', websocket.closeWithReason(accents, 3003), 3003, `a${'é'.repeat(61)}`],
+    ['close connection', websocket('closeWithoutReason'), 1000, ''],
+    ['code 1000', websocket('closeWithCode', 1000), 1000, ''],
+    ['code "3500" (text)', websocket('closeWithCode', '3500'), 3500, ''],
+    ['code 3000', websocket('closeWithCode', 3000), 3000, ''],
+    ['code 4999', websocket('closeWithCode', 4999), 4999, ''],
+    ['code 2999', websocket('closeWithCode', 2999), 1000, ''],
+    ['code 3000.5', websocket('closeWithCode', 3000.5), 1000, ''],
+    ['code 5000', websocket('closeWithCode', 5000), 1000, ''],
+    ['code 1001', websocket('closeWithCode', 1001), 1000, ''],
+    ['code "abc"', websocket('closeWithCode', 'abc'), 1000, ''],
+    ['reason and code 4000', websocket('closeWithReason', 'fulfilled', 4000), 4000, 'fulfilled'],
+    ['reason with bad code', websocket('closeWithReason', 'why', 12), 1000, 'why'],
+    ['200-letter reason', websocket('closeWithReason', ascii, 3001), 3001, ascii.slice(0, 123)],
+    ['emoji reason', websocket('closeWithReason', emoji40, 3002), 3002, '🎉'.repeat(30)],
+    ['accented reason', websocket('closeWithReason', accents, 3003), 3003, `a${'é'.repeat(61)}`],
   ];
 
   it('closes from each close block with the code rules and a reason of at most 123 whole-character bytes', async () => {
@@ -78,7 +78,7 @@ describe('closing', () => {
     cases.forEach(([, closeBlock], index) => {
       recordEvents(project.sprite(`Case${index}`)).script(
         whenFlagClicked(),
-        websocket.newInstance(server.url(`/case/${index}`)),
+        websocket('newInstance', server.url(`/case/${index}`)),
         closeBlock,
       );
     });
@@ -105,8 +105,8 @@ describe('closing', () => {
     });
     const project = e2e.project();
     recordEvents(project.sprite('Cat'))
-      .script(whenFlagClicked(), websocket.newInstance(server.url('/then-close')))
-      .script(websocket.onMessage(), websocket.closeWithReason('enough', 4002));
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/then-close')))
+      .script(websocket('onMessage'), websocket('closeWithReason', 'enough', 4002));
     const vm = await e2e.load(project, 'close-stops-delivery');
     await vm.greenFlag();
     expect(await vm.waitForListLength('events', 2, 'Cat')).toEqual(['open', 'close 4002 enough']);
@@ -122,9 +122,9 @@ describe('closing', () => {
     for (const name of ['connected', 'closed', 'errored', 'code', 'reason']) cat.variable(name, 'unset');
     cat.script(
       whenFlagClicked(),
-      websocket.closeWithoutReason(),
-      websocket.closeWithCode(4000),
-      websocket.closeWithReason('nothing to close', 4000),
+      websocket('closeWithoutReason'),
+      websocket('closeWithCode', 4000),
+      websocket('closeWithReason', 'nothing to close', 4000),
       ...readState(),
     );
     const vm = await e2e.load(project, 'close-without-connection');

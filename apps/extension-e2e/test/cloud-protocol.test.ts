@@ -28,11 +28,11 @@ describe('cloud-variable protocol over the WebSocket blocks', () => {
       .list('received')
       .script(
         whenFlagClicked(),
-        websocket.newInstance(server.url('/cloud')),
-        websocket.sendMessage(`{"method":"handshake","project_id":"${PROJECT_ID}","user":"player1"}`),
-        repeat(5, [changeVariable('counter', 1), websocket.sendMessage(setLine('☁ x', variable('counter')))]),
+        websocket('newInstance', server.url('/cloud')),
+        websocket('sendMessage', `{"method":"handshake","project_id":"${PROJECT_ID}","user":"player1"}`),
+        repeat(5, [changeVariable('counter', 1), websocket('sendMessage', setLine('☁ x', variable('counter')))]),
       )
-      .script(websocket.onMessage(), addToList('received', websocket.messageData()));
+      .script(websocket('onMessage'), addToList('received', websocket('messageData')));
     const vm = await e2e.load(project, 'cloud');
     await vm.greenFlag();
 
@@ -78,10 +78,10 @@ describe('cloud-variable protocol over the WebSocket blocks', () => {
       .list('events')
       .script(
         whenFlagClicked(),
-        websocket.newInstance(server.url('/cloud')),
-        websocket.sendMessage('{"method":"set","name":"☁ x","value":1}'),
+        websocket('newInstance', server.url('/cloud')),
+        websocket('sendMessage', '{"method":"set","name":"☁ x","value":1}'),
       )
-      .script(websocket.onClose(), addToList('events', join(websocket.closeCode(), join(' ', websocket.closeMessage()))));
+      .script(websocket('onClose'), addToList('events', join(websocket('closeCode'), join(' ', websocket('closeMessage')))));
     const vm = await e2e.load(project, 'cloud-no-handshake');
     await vm.greenFlag();
     expect(await vm.waitForListLength('events', 1, 'Player')).toEqual(['4001 handshake first']);

@@ -7,7 +7,7 @@ import { websocket } from '../src/sb3/websocket';
 import { recordEvents } from '../src/scenario';
 import { useE2e } from './fixture';
 
-/** BEHAVIOUR.md "Connections" and "Sending", in the real VM. */
+/** libs/runtime/CONTRACT.md, Connections and Sending, in the real VM. */
 describe('connections', () => {
   const e2e = useE2e();
 
@@ -16,9 +16,9 @@ describe('connections', () => {
     const project = e2e.project();
     recordEvents(project.sprite('Cat')).script(
       whenFlagClicked(),
-      websocket.newInstance(server.url('/echo')),
-      websocket.sendMessage('hello'),
-      websocket.sendMessage(42),
+      websocket('newInstance', server.url('/echo')),
+      websocket('sendMessage', 'hello'),
+      websocket('sendMessage', 42),
     );
     const vm = await e2e.load(project, 'echo');
     await vm.greenFlag();
@@ -41,9 +41,9 @@ describe('connections', () => {
       .variable('afterConnect', 'unset')
       .script(
         whenFlagClicked(),
-        websocket.newInstance(server.url('/one-script')),
-        setVariable('afterConnect', websocket.isConnected()),
-        websocket.sendMessage('first'),
+        websocket('newInstance', server.url('/one-script')),
+        setVariable('afterConnect', websocket('isConnected')),
+        websocket('sendMessage', 'first'),
       );
     const vm = await e2e.load(project, 'connect-then-send');
     await vm.greenFlag();
@@ -59,7 +59,7 @@ describe('connections', () => {
       .sprite('Cat')
       .variable('afterConnect', 'unset')
       .variable('ticks', 0)
-      .script(whenFlagClicked(), websocket.newInstance(server.url('/slow')), setVariable('afterConnect', websocket.isConnected()))
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/slow')), setVariable('afterConnect', websocket('isConnected')))
       .script(whenFlagClicked(), forever([changeVariable('ticks', 1), changeXBy(1)]));
     const vm = await e2e.load(project, 'slow-accept');
     await vm.greenFlag();
@@ -79,14 +79,14 @@ describe('connections', () => {
       .sprite('Cat')
       .variable('connecting', 0)
       .variable('connectedWhenSending', 'unset')
-      .script(whenFlagClicked(), setVariable('connecting', 1), websocket.newInstance(server.url('/early')), websocket.sendMessage('after open'))
+      .script(whenFlagClicked(), setVariable('connecting', 1), websocket('newInstance', server.url('/early')), websocket('sendMessage', 'after open'))
       .script(
         whenFlagClicked(),
         // Runs while the other script is still inside `connect to`.
         waitUntil(equalsOne('connecting')),
-        setVariable('connectedWhenSending', websocket.isConnected()),
-        websocket.sendMessage('early 1'),
-        websocket.sendMessage('early 2'),
+        setVariable('connectedWhenSending', websocket('isConnected')),
+        websocket('sendMessage', 'early 1'),
+        websocket('sendMessage', 'early 2'),
       );
     const vm = await e2e.load(project, 'send-before-open');
     await vm.greenFlag();
@@ -102,11 +102,11 @@ describe('connections', () => {
       .variable('done', 'no')
       .script(
         whenFlagClicked(),
-        websocket.sendMessage('before any connection'),
-        websocket.newInstance(server.url('/ignored')),
-        websocket.sendMessage('while open'),
-        websocket.closeWithoutReason(),
-        websocket.sendMessage('after close'),
+        websocket('sendMessage', 'before any connection'),
+        websocket('newInstance', server.url('/ignored')),
+        websocket('sendMessage', 'while open'),
+        websocket('closeWithoutReason'),
+        websocket('sendMessage', 'after close'),
         setVariable('done', 'yes'),
       );
     const vm = await e2e.load(project, 'send-ignored');
@@ -124,8 +124,8 @@ describe('connections', () => {
     for (const name of ['Cat', 'Dog']) {
       recordEvents(project.sprite(name)).script(
         whenFlagClicked(),
-        websocket.newInstance(server.url(`/${name}`)),
-        websocket.sendMessage(`from ${name}`),
+        websocket('newInstance', server.url(`/${name}`)),
+        websocket('sendMessage', `from ${name}`),
       );
     }
     const vm = await e2e.load(project, 'two-sprites');
@@ -145,15 +145,15 @@ describe('connections', () => {
       .variable('stillConnected', 'unset')
       .script(
         whenFlagClicked(),
-        websocket.newInstance(server.url('/Cat')),
+        websocket('newInstance', server.url('/Cat')),
         waitUntil(equalsOne('step')),
-        setVariable('stillConnected', websocket.isConnected()),
-        websocket.sendMessage('Cat still here'),
+        setVariable('stillConnected', websocket('isConnected')),
+        websocket('sendMessage', 'Cat still here'),
       );
     recordEvents(project.sprite('Dog')).script(
       whenFlagClicked(),
-      websocket.newInstance(server.url('/Dog')),
-      websocket.closeWithCode(4000),
+      websocket('newInstance', server.url('/Dog')),
+      websocket('closeWithCode', 4000),
     );
     const vm = await e2e.load(project, 'one-closes');
     await vm.greenFlag();
@@ -171,12 +171,12 @@ describe('connections', () => {
       .variable('dataAfterReplace', 'unset')
       .script(
         whenFlagClicked(),
-        websocket.newInstance(server.url('/first')),
-        websocket.sendMessage('to first'),
+        websocket('newInstance', server.url('/first')),
+        websocket('sendMessage', 'to first'),
         waitUntil(lengthIsOne('messages')),
-        websocket.newInstance(server.url('/second')),
-        setVariable('dataAfterReplace', websocket.messageData()),
-        websocket.sendMessage('to second'),
+        websocket('newInstance', server.url('/second')),
+        setVariable('dataAfterReplace', websocket('messageData')),
+        websocket('sendMessage', 'to second'),
       );
     const vm = await e2e.load(project, 'replace');
     await vm.greenFlag();
@@ -200,7 +200,7 @@ describe('connections', () => {
   ])('fixes up the URL: %s', async (_title, makeUrl, path) => {
     const server = await e2e.wsServer();
     const project = e2e.project();
-    recordEvents(project.sprite('Cat')).script(whenFlagClicked(), websocket.newInstance(makeUrl(server.port)));
+    recordEvents(project.sprite('Cat')).script(whenFlagClicked(), websocket('newInstance', makeUrl(server.port)));
     const vm = await e2e.load(project, 'url');
     await vm.greenFlag();
     const [connection] = await server.waitForConnections(1);

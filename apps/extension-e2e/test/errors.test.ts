@@ -5,7 +5,7 @@ import { recordEvents } from '../src/scenario';
 import { refusedPort } from '../src/server/ws-server';
 import { useE2e } from './fixture';
 
-/** BEHAVIOUR.md "Errors", in the real VM. */
+/** libs/runtime/CONTRACT.md, Errors, in the real VM. */
 describe('errors', () => {
   const e2e = useE2e();
 
@@ -18,10 +18,10 @@ describe('errors', () => {
       .variable('connected', 'unset')
       .script(
         whenFlagClicked(),
-        websocket.newInstance(url),
-        setVariable('errored', websocket.hasErrored()),
-        setVariable('closed', websocket.isClosed()),
-        setVariable('connected', websocket.isConnected()),
+        websocket('newInstance', url),
+        setVariable('errored', websocket('hasErrored')),
+        setVariable('closed', websocket('isClosed')),
+        setVariable('connected', websocket('isConnected')),
         setVariable('wentOn', 'yes'),
       );
   }
@@ -94,8 +94,8 @@ describe('errors', () => {
     recordEvents(project.sprite('Cat'))
       .variable('errored', 'unset')
       .variable('closed', 'unset')
-      .script(whenFlagClicked(), websocket.newInstance(server.url('/lost')), websocket.sendMessage('drop me'))
-      .script(websocket.onError(), setVariable('errored', websocket.hasErrored()), setVariable('closed', websocket.isClosed()));
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/lost')), websocket('sendMessage', 'drop me'))
+      .script(websocket('onError'), setVariable('errored', websocket('hasErrored')), setVariable('closed', websocket('isClosed')));
     const vm = await e2e.load(project, 'lost');
     await vm.greenFlag();
     expect(await vm.waitForListLength('events', 2, 'Cat')).toEqual(['open', 'error']);

@@ -16,12 +16,12 @@ function countHatsOnStage(project: ProjectBuilder, spriteName: string) {
   project.stage.variable('opened', 0).variable('closes', 0).variable('errors', 0).variable('step', 0);
   return project
     .sprite(spriteName)
-    .script(websocket.onOpen(), changeVariable('opened', 1))
-    .script(websocket.onClose(), changeVariable('closes', 1))
-    .script(websocket.onError(), changeVariable('errors', 1));
+    .script(websocket('onOpen'), changeVariable('opened', 1))
+    .script(websocket('onClose'), changeVariable('closes', 1))
+    .script(websocket('onError'), changeVariable('errors', 1));
 }
 
-/** BEHAVIOUR.md "Lifetime" and the `when connected` thread rule, as TurboWarp schedules them. */
+/** libs/runtime/CONTRACT.md, Lifetime and the `when connected` thread rule, as TurboWarp schedules them. */
 describe('lifetime', () => {
   const e2e = useE2e();
 
@@ -32,12 +32,12 @@ describe('lifetime', () => {
     countHatsOnStage(project, 'Cat')
       .script(
         whenFlagClicked(),
-        websocket.newInstance(server.url('/original')),
+        websocket('newInstance', server.url('/original')),
         repeat(CLONES, [createCloneOf('_myself_')]),
       )
       .script(
         whenIStartAsAClone(),
-        websocket.newInstance(server.url('/clone')),
+        websocket('newInstance', server.url('/clone')),
         waitUntil(equals(variable('step'), 1)),
         deleteThisClone(),
       );
@@ -62,17 +62,17 @@ describe('lifetime', () => {
   it('closes every connection on the stop sign, with no hats', async () => {
     const server = await e2e.wsServer();
     const project = e2e.project();
-    countHatsOnStage(project, 'Cat').script(whenFlagClicked(), websocket.newInstance(server.url('/Cat')));
+    countHatsOnStage(project, 'Cat').script(whenFlagClicked(), websocket('newInstance', server.url('/Cat')));
     project
       .sprite('Dog')
-      .script(websocket.onClose(), changeVariable('closes', 1))
-      .script(websocket.onError(), changeVariable('errors', 1))
-      .script(websocket.onOpen(), changeVariable('opened', 1))
-      .script(whenFlagClicked(), websocket.newInstance(server.url('/Dog')));
+      .script(websocket('onClose'), changeVariable('closes', 1))
+      .script(websocket('onError'), changeVariable('errors', 1))
+      .script(websocket('onOpen'), changeVariable('opened', 1))
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/Dog')));
     project.stage
-      .script(websocket.onOpen(), changeVariable('opened', 1))
-      .script(websocket.onClose(), changeVariable('closes', 1))
-      .script(whenFlagClicked(), websocket.newInstance(server.url('/Stage')));
+      .script(websocket('onOpen'), changeVariable('opened', 1))
+      .script(websocket('onClose'), changeVariable('closes', 1))
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/Stage')));
     const vm = await e2e.load(project, 'stop-sign');
     await vm.greenFlag();
     await vm.waitForVariable('opened', 3);
@@ -96,16 +96,16 @@ describe('lifetime', () => {
     const project = e2e.project();
     recordEvents(project.sprite('Cat'))
       .variable('ticks', 0)
-      .script(whenFlagClicked(), websocket.newInstance(server.url('/ticking')))
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/ticking')))
       .script(
-        websocket.onOpen(),
+        websocket('onOpen'),
         // A loop that would run forever; each move ends a frame.
         forever([changeVariable('ticks', 1), changeXBy(1)]),
       )
       .script(
         whenFlagClicked(),
         waitUntil(greaterThan(variable('ticks'), 19)),
-        websocket.sendMessage('please end'),
+        websocket('sendMessage', 'please end'),
       );
     const vm = await e2e.load(project, 'lost-stops-threads', { compiler });
     await vm.greenFlag();
@@ -120,7 +120,7 @@ describe('lifetime', () => {
   it('closes the old project\'s connections when another project is loaded', async () => {
     const server = await e2e.wsServer();
     const first = e2e.project();
-    countHatsOnStage(first, 'Cat').script(whenFlagClicked(), websocket.newInstance(server.url('/old-project')));
+    countHatsOnStage(first, 'Cat').script(whenFlagClicked(), websocket('newInstance', server.url('/old-project')));
     const vm = await e2e.load(first, 'first-project');
     await vm.greenFlag();
     await vm.waitForVariable('opened', 1);
@@ -140,8 +140,8 @@ describe('lifetime', () => {
     const project = e2e.project();
     countHatsOnStage(project, 'Cat').script(
       whenFlagClicked(),
-      repeat(10, [websocket.newInstance(server.url('/cycle')), websocket.sendMessage('ping'), websocket.closeWithoutReason()]),
-      websocket.newInstance(`ws://127.0.0.1:${await refusedPort()}/`),
+      repeat(10, [websocket('newInstance', server.url('/cycle')), websocket('sendMessage', 'ping'), websocket('closeWithoutReason')]),
+      websocket('newInstance', `ws://127.0.0.1:${await refusedPort()}/`),
       setVariable('step', 1),
     );
     const vm = await e2e.load(project, 'cycles');

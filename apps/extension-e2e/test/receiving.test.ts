@@ -14,7 +14,7 @@ function split(entry: unknown): [string, number] {
   return [text.slice(0, at), Number(text.slice(at + 1))];
 }
 
-/** BEHAVIOUR.md "Receiving", in the real VM's frames. */
+/** libs/runtime/CONTRACT.md, Receiving, in the real VM's frames. */
 describe('receiving', () => {
   const e2e = useE2e();
 
@@ -32,9 +32,9 @@ describe('receiving', () => {
     project
       .sprite('Cat')
       .list('log')
-      .script(whenFlagClicked(), websocket.newInstance(server.url('/burst')))
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/burst')))
       // Each delivery records its data and the frame the handler ran in.
-      .script(websocket.onMessage(), addToList('log', join(websocket.messageData(), join('@', variable('frame')))));
+      .script(websocket('onMessage'), addToList('log', join(websocket('messageData'), join('@', variable('frame')))));
     const vm = await e2e.load(project, 'burst', { compiler });
     await vm.greenFlag();
     const startedAt = Date.now();
@@ -58,13 +58,13 @@ describe('receiving', () => {
     project
       .sprite('Cat')
       .list('log')
-      .script(whenFlagClicked(), websocket.newInstance(server.url('/slow-handler')))
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/slow-handler')))
       .script(
-        websocket.onMessage(),
-        addToList('log', join('start ', join(websocket.messageData(), join('@', variable('frame'))))),
+        websocket('onMessage'),
+        addToList('log', join('start ', join(websocket('messageData'), join('@', variable('frame'))))),
         // Each visible move ends the frame: this handler spans several frames.
         repeat(3, [changeXBy(1)]),
-        addToList('log', join('end ', join(websocket.messageData(), join('@', variable('frame'))))),
+        addToList('log', join('end ', join(websocket('messageData'), join('@', variable('frame'))))),
       );
     const vm = await e2e.load(project, 'slow-handler');
     await vm.greenFlag();
@@ -96,10 +96,10 @@ describe('receiving', () => {
       .variable('before', 'unset')
       .script(
         whenFlagClicked(),
-        setVariable('before', websocket.messageData()),
-        websocket.newInstance(server.url('/mixed')),
+        setVariable('before', websocket('messageData')),
+        websocket('newInstance', server.url('/mixed')),
       )
-      .script(websocket.onMessage(), addToList('messages', websocket.messageData()));
+      .script(websocket('onMessage'), addToList('messages', websocket('messageData')));
     const vm = await e2e.load(project, 'mixed');
     await vm.greenFlag();
     expect(await vm.waitForListLength('messages', 7, 'Cat')).toEqual([

@@ -1,40 +1,32 @@
+import { allBlocks } from '@scratch-websocket/codegen';
+import { contractIdentity } from '@scratch-websocket/test-support';
 import { describe, expect, it } from 'vitest';
 import { setVariable, whenFlagClicked } from '../src/sb3/core';
 import { EXTENSION_ID, websocket } from '../src/sb3/websocket';
+import { specModel } from '../src/spec';
 import { useE2e } from './fixture';
 
-/** BEHAVIOUR.md "Identity": the table of blocks, in order, with their shapes and arguments. */
-const EXPECTED_BLOCKS = [
-  { opcode: 'newInstance', blockType: 'command', arguments: { URL: ['string', 'wss://echo.websocket.org/'] } },
-  { opcode: 'onOpen', blockType: 'event' },
-  { opcode: 'isConnected', blockType: 'Boolean' },
-  { opcode: 'onMessage', blockType: 'event' },
-  { opcode: 'messageData', blockType: 'reporter' },
-  { opcode: 'sendMessage', blockType: 'command', arguments: { PAYLOAD: ['string', 'Hello!'] } },
-  { opcode: 'onError', blockType: 'event' },
-  { opcode: 'hasErrored', blockType: 'Boolean' },
-  { opcode: 'onClose', blockType: 'event' },
-  { opcode: 'isClosed', blockType: 'Boolean' },
-  { opcode: 'closeCode', blockType: 'reporter' },
-  { opcode: 'closeMessage', blockType: 'reporter' },
-  { opcode: 'closeWithoutReason', blockType: 'command' },
-  { opcode: 'closeWithCode', blockType: 'command', arguments: { CODE: ['number', 1000] } },
-  {
-    opcode: 'closeWithReason',
-    blockType: 'command',
-    arguments: { REASON: ['string', 'fulfilled'], CODE: ['number', 1000] },
-  },
-] as const;
+/** The VM's `blockType` for each shape the spec and the contract name. */
+const VM_BLOCK_TYPE: Record<string, string> = { command: 'command', reporter: 'reporter', boolean: 'Boolean', event: 'event', hat: 'hat' };
 
-/** The palette as the contract's table lays it out, separators included. */
-const EXPECTED_PALETTE = [
-  'newInstance', '---',
-  'onOpen', 'isConnected', '---',
-  'onMessage', 'messageData', '---',
-  'sendMessage', '---',
-  'onError', 'hasErrored', '---',
-  'onClose', 'isClosed', 'closeCode', 'closeMessage', 'closeWithoutReason', 'closeWithCode', 'closeWithReason',
-];
+interface ExpectedBlock {
+  opcode: string;
+  blockType: string;
+  arguments: Record<string, readonly [string, unknown]>;
+}
+
+function expectedBlock(opcode: string, shape: string, args: ReadonlyArray<{ name: string; type: string; default: unknown }>): ExpectedBlock {
+  return { opcode, blockType: VM_BLOCK_TYPE[shape] ?? shape, arguments: Object.fromEntries(args.map((a) => [a.name, [a.type, a.default] as const])) };
+}
+
+/** The blocks the bundle was generated from, in spec order, with their shapes and arguments. */
+const EXPECTED_BLOCKS = allBlocks(specModel()).map((block) => expectedBlock(block.opcode, block.blockType, block.arguments));
+
+/** The palette: each group of the spec, with a separator between groups. */
+const EXPECTED_PALETTE = specModel().groups.flatMap((group, index) => [...(index === 0 ? [] : ['---']), ...group.blocks.map((block) => block.opcode)]);
+
+/** libs/runtime/CONTRACT.md, Identity: the blocks saved projects use, which the spec must keep as they are. */
+const CONTRACT = contractIdentity();
 
 describe('smoke: the bundle in the TurboWarp VM', () => {
   const e2e = useE2e();
@@ -47,20 +39,27 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
     expect(info!.name).toBe('WebSocket');
     expect(info!.color1).toBe('#307eff');
 
-    // The VM keeps separators as '---' and adds an "Open Documentation" button for docsURI:
-    // 15 blocks plus that button are the 16 palette entries a user sees.
+    // The VM keeps separators as '---' and adds an "Open Documentation" button for docsURI
+    // before the blocks.
     const palette = info!.blocks.map(({ info: item, xml }) => {
       if (typeof item === 'string') return item;
       if (typeof item.opcode === 'string') return item.opcode;
       return xml.includes('callbackKey="OPEN_EXTENSION_DOCS"') ? 'docs button' : xml;
     });
     expect(palette).toEqual(['docs button', ...EXPECTED_PALETTE]);
+    // The spec may add blocks, but keeps every block of the contract's table, in the table's order,
+    // with the table's shape and arguments.
+    const contractOpcodes = CONTRACT.blocks.map((block) => block.opcode);
+    expect(EXPECTED_BLOCKS.map((block) => block.opcode).filter((opcode) => contractOpcodes.includes(opcode))).toEqual(contractOpcodes);
+    for (const block of CONTRACT.blocks) {
+      expect(EXPECTED_BLOCKS.find((candidate) => candidate.opcode === block.opcode)).toEqual(expectedBlock(block.opcode, block.shape, block.arguments));
+    }
     const blocks = info!.blocks.map(({ info: item }) => item).filter((item) => typeof item !== 'string' && 'opcode' in item);
-    expect(blocks).toHaveLength(15);
+    expect(blocks).toHaveLength(EXPECTED_BLOCKS.length);
     for (const [index, expected] of EXPECTED_BLOCKS.entries()) {
       const actual = blocks[index] as Record<string, unknown>;
       expect(actual.blockType, `${expected.opcode} shape`).toBe(expected.blockType);
-      const expectedArguments: Record<string, readonly [string, unknown]> = 'arguments' in expected ? expected.arguments : {};
+      const expectedArguments = expected.arguments;
       const actualArguments = (actual.arguments ?? {}) as Record<string, { type: string; defaultValue: unknown }>;
       expect(Object.keys(actualArguments), `${expected.opcode} argument names`).toEqual(Object.keys(expectedArguments));
       for (const [name, [type, defaultValue]] of Object.entries(expectedArguments)) {
@@ -82,7 +81,7 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
       .sprite('Cat')
       .variable('connected', 'unset')
       .variable('code', 'unset')
-      .script(whenFlagClicked(), setVariable('connected', websocket.isConnected()), setVariable('code', websocket.closeCode()));
+      .script(whenFlagClicked(), setVariable('connected', websocket('isConnected')), setVariable('code', websocket('closeCode')));
     const vm = await e2e.load(project, 'saved-project');
     expect(await vm.isExtensionLoaded(EXTENSION_ID)).toBe(true);
     // From the project's extensionURLs, not TurboWarp's gallery copy of gsaWebsocket.

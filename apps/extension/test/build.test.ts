@@ -4,8 +4,7 @@ import { WebSocket } from 'ws';
 import { bundleExtension } from '../build';
 import { EXTENSION_METADATA } from '../src/generated/extension';
 import { scratch } from './support/scratch';
-import { TestServer } from './support/server';
-import { within } from './support/wait';
+import { TestServer, within } from '@scratch-websocket/test-support';
 
 interface RegisteredExtension {
   getInfo(): { id: string; name: string; blocks: unknown[] };
@@ -71,7 +70,7 @@ describe('dist/websocket.js', () => {
     const server = await TestServer.start();
     try {
       const target = {};
-      const accepted = server.nextConnection();
+      const accepted = server.nextSide();
       await within(extension.newInstance({ URL: server.url }, { target }), 'connect to resolve');
       extension.sendMessage({ PAYLOAD: 'from the bundle' }, { target });
       expect(await (await accepted).nextMessage()).toBe('from the bundle');

@@ -31,7 +31,7 @@ describe('demo project', () => {
   const stage = project.targets.find((target) => target.isStage)!;
 
   it('uses only opcodes and argument names that the spec declares', () => {
-    const spec = new Map(specBlocks().map((block) => [`gsaWebsocket_${block.opcode}`, Object.keys(block.arguments)]));
+    const spec = new Map(specBlocks().map((block) => [`gsaWebsocket_${block.opcode}`, block.arguments.map((argument) => argument.name)]));
     const used = Object.values(sprite.blocks).filter((block) => block.opcode.startsWith('gsaWebsocket_'));
     expect(used.map((block) => block.opcode).sort()).toEqual([
       'gsaWebsocket_messageData',

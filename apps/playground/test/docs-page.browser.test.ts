@@ -3,16 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '@scratch-websocket/test-chromium';
+import { contractIdentity } from '@scratch-websocket/test-support';
 import { realFiles, startPlayground, type RunningPlayground } from './support/playground.js';
 import { specBlocks } from './support/spec.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
-
-/** The blocks of BEHAVIOUR.md's table, fixed by drop-in compatibility with the gallery extension. */
-const CONTRACT_OPCODES = [
-  'newInstance', 'onOpen', 'isConnected', 'onMessage', 'messageData', 'sendMessage', 'onError', 'hasErrored',
-  'onClose', 'isClosed', 'closeCode', 'closeMessage', 'closeWithoutReason', 'closeWithCode', 'closeWithReason',
-];
 
 let running: RunningPlayground;
 let browser: Browser;
@@ -48,8 +43,9 @@ describe('the docs page in Chromium', () => {
       sections.map((section) => ({ id: section.id, svgs: section.querySelectorAll('svg.scratchblocks-style-scratch3').length })),
     );
     const expected = specBlocks().map((block) => ({ id: `block-${block.opcode}`, svgs: 1 }));
-    // The spec may grow, but never lose a block of BEHAVIOUR.md's table: saved projects use them.
-    expect(specBlocks().map((block) => block.opcode)).toEqual(expect.arrayContaining(CONTRACT_OPCODES));
+    // The spec may grow, but never lose a block of the Identity table of libs/runtime/CONTRACT.md: saved projects use them.
+    const contractOpcodes = contractIdentity().blocks.map((block) => block.opcode);
+    expect(specBlocks().map((block) => block.opcode)).toEqual(expect.arrayContaining(contractOpcodes));
     expect(drawn).toEqual(expected);
   });
 

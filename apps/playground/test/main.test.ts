@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCli, type CliProcess } from './support/cli.js';
 import { HOST } from './support/playground.js';
-import { within } from './support/wait.js';
+import { within } from '@scratch-websocket/test-support';
 import { openClient, recordMessages } from './support/ws-client.js';
 
 const started: CliProcess[] = [];
@@ -44,7 +44,7 @@ describe('port in use', () => {
   it('says so in one line and exits with code 1', async () => {
     holder = createServer();
     holder.listen(0, HOST);
-    await within(3000, 'the port holder to listen', once(holder, 'listening'));
+    await within(once(holder, 'listening'), 'the port holder to listen');
     const port = (holder.address() as { port: number }).port;
 
     const playground = cli(['--port', String(port)]);
@@ -77,7 +77,7 @@ describe('serving until stopped', () => {
 
     const closed = once(client, 'close');
     playground.child.kill(signal);
-    const [code, reason] = await within(5000, 'the client to be closed by the stopping server', closed);
+    const [code, reason] = await within(closed, 'the client to be closed by the stopping server', 5000);
     expect([code, String(reason)]).toEqual([1001, 'playground stopped']);
     expect(await playground.exited()).toBe(0);
     expect(playground.stdout()).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d ${signal}: closing every connection and the server$`, 'm'));

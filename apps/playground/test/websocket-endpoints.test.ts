@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startPlayground, type RunningPlayground } from './support/playground.js';
 import { closeClient, openClient, rawWebSocket, recordMessages } from './support/ws-client.js';
-import { within } from './support/wait.js';
+import { within } from '@scratch-websocket/test-support';
 
 let running: RunningPlayground;
 const clients: WebSocket[] = [];
@@ -133,9 +133,8 @@ describe('other WebSocket paths', () => {
   it.each(['/', '/nope', '/echo/', '/Echo', '/websocket.js'])('refuses an upgrade on %s with 404', async (path) => {
     const socket = new WebSocket(`${running.wsBase}${path}`);
     const [request, response] = (await within(
-      3000,
-      `the answer to an upgrade on ${path}`,
       once(socket, 'unexpected-response'),
+      `the answer to an upgrade on ${path}`,
     )) as [ClientRequest, IncomingMessage];
     // With an `unexpected-response` listener, ending the refused request is up to the caller.
     request.destroy();
@@ -150,7 +149,7 @@ describe('a misbehaving client', () => {
     raw.socket.write(Buffer.from([0x81, 0x02, 0x68, 0x69]));
     await running.log.waitFor('error /echo #1: Invalid WebSocket frame: MASK must be set');
     // The server sends its close frame, 1002 "protocol error", and waits for ours.
-    await within(3000, 'the close frame for the bad client', raw.receivedAtLeast(4));
+    await within(raw.receivedAtLeast(4), 'the close frame for the bad client');
     const frames = raw.received().subarray(raw.received().indexOf('\r\n\r\n') + 4);
     expect([frames[0], frames.readUInt16BE(2)]).toEqual([0x88, 1002]);
     // This peer just hangs up, so the server records an abnormal closure (no close frame came back).
@@ -189,13 +188,13 @@ describe('close()', () => {
     const room = await client('/broadcast');
     const closes = [echo, room].map((socket) => once(socket, 'close'));
     await running.close();
-    const codes = await within(3000, 'both clients to see the close', Promise.all(closes));
+    const codes = await within(Promise.all(closes), 'both clients to see the close');
     expect(codes.map(([code, reason]) => [code, String(reason)])).toEqual([
       [1001, 'playground stopped'],
       [1001, 'playground stopped'],
     ]);
     const refused = new WebSocket(`${running.wsBase}/echo`);
-    const [error] = (await within(3000, 'a connection to the stopped server to fail', once(refused, 'error').catch((e) => [e]))) as [Error];
+    const [error] = (await within(once(refused, 'error').catch((e) => [e]), 'a connection to the stopped server to fail')) as [Error];
     expect((error as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
   });
 
@@ -204,8 +203,8 @@ describe('close()', () => {
     const raw = await rawWebSocket(running.port, '/echo');
     await running.log.waitFor('open  /echo #1 (1 open)');
     const ended = once(raw.socket, 'close');
-    await within(3000, 'close() to give up on the silent client', running.close());
-    await within(3000, 'the silent client to be cut', ended);
+    await within(running.close(), 'close() to give up on the silent client');
+    await within(ended, 'the silent client to be cut');
     // The server did send its close frame (opcode 8, FIN set) before cutting.
     const frames = raw.received().subarray(raw.received().indexOf('\r\n\r\n') + 4);
     expect(frames[0]).toBe(0x88);

@@ -11,7 +11,7 @@ import {
   WebSocketRuntime,
   type WebSocketConstructorLike,
 } from '../src/index.js';
-import { MemoryHost, target, type MemoryThread, type TestTarget } from '../test/support/memory-host.js';
+import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { collectGarbage, median, printTable, time, timeAsync, type Row } from './bench-kit.js';
 
 const HATS = { open: 'b_open', message: 'b_message', error: 'b_error', close: 'b_close' };

@@ -4,7 +4,7 @@ export const NORMAL_CLOSURE = 1000;
 /**
  * RFC 6455 §7.4.2 and the WebSocket API's `close()`: a program may send 1000 or a code from
  * 3000 to 4999 (the rest is reserved for the protocol itself, and the browser throws on it).
- * BEHAVIOUR.md "Closing": anything else, fractions and non-numbers included, becomes 1000, so a
+ * CONTRACT.md, Closing: anything else, fractions and non-numbers included, becomes 1000, so a
  * close block never fails.
  */
 export function normalizeCloseCode(code: unknown): number {

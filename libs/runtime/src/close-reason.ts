@@ -12,7 +12,7 @@ function isContinuationByte(byte: number): boolean {
 
 /**
  * The longest whole-character start of `reason` that fits in 123 bytes of UTF-8
- * (BEHAVIOUR.md "Closing"). The gallery extension decoded a byte-cut reason leniently, so a
+ * (CONTRACT.md, Closing). The gallery extension decoded a byte-cut reason leniently, so a
  * cut character became U+FFFD (3 bytes) and pushed the reason past the limit.
  *
  * A lone surrogate (Scratch's `letter (1) of [😀]` makes one) has no UTF-8 form: like every

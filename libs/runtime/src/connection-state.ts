@@ -1,5 +1,5 @@
 /**
- * The one state of a connection (STYLE.md: no cluster of booleans). Moves only forward:
+ * The one state of a connection, rather than a cluster of booleans. Moves only forward:
  *
  *   connecting → open → closing → closed
  *        ↘         ↘        ↘

@@ -73,7 +73,7 @@ export class Connection<Target extends object, Thread = unknown> {
     socket.addEventListener('close', this.handleClose);
   }
 
-  /** BEHAVIOUR.md "Sending": kept until open, sent at once while open, ignored after. */
+  /** CONTRACT.md, Sending: kept until open, sent at once while open, ignored after. */
   send(payload: string): void {
     if (this.state === CONNECTING) {
       this.pendingSends.push(payload);
@@ -114,7 +114,7 @@ export class Connection<Target extends object, Thread = unknown> {
     if (wasLive && this.socket !== null) this.socket.close();
   }
 
-  /** Ends in the error state (BEHAVIOUR.md "Errors"), unless the connection already ended. */
+  /** Ends in the error state (CONTRACT.md, Errors), unless the connection already ended. */
   fail(reason: ErrorReason): void {
     if (this.state === CLOSED || this.state === ERRORED) return;
     this.state = ERRORED;

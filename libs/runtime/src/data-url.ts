@@ -1,4 +1,4 @@
-/** BEHAVIOUR.md "Receiving": a binary message's data, as a Scratch project can hold it. */
+/** CONTRACT.md, Receiving: a binary message's data, as a Scratch project can hold it. */
 export const BINARY_DATA_URL_PREFIX = 'data:application/octet-stream;base64,';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -175,7 +175,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   // --- host events -------------------------------------------------------------------
 
-  /** BEHAVIOUR.md "Receiving": per frame, one queued message for each target whose message threads are done. */
+  /** CONTRACT.md, Receiving: per frame, one queued message for each target whose message threads are done. */
   private readonly handleFrame = (): void => {
     for (const connection of this.waiting) {
       if (this.anyActive(connection.messageThreads)) continue;

@@ -11,7 +11,7 @@ const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
  */
 const VALID_HOSTNAME = /^(?:\[[0-9a-f:.]+\]|[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?)$/i;
 
-/** Schemes a user may type, and the WebSocket scheme each one means (BEHAVIOUR.md "Connections"). */
+/** Schemes a user may type, and the WebSocket scheme each one means (CONTRACT.md, Connections). */
 const SCHEME_FIX_UPS: Readonly<Record<string, string>> = {
   ws: 'ws',
   wss: 'wss',
@@ -48,7 +48,7 @@ function schemeForBareHost(bare: string): string {
 
 /**
  * Turns what a user typed into the URL a WebSocket opens, or says it is invalid
- * (BEHAVIOUR.md "Connections"): ws/wss as given; http→ws, https→wss; a bare host gets wss://
+ * (CONTRACT.md, Connections): ws/wss as given; http→ws, https→wss; a bare host gets wss://
  * (ws:// for localhost, 127.x.x.x and [::1]); any other scheme is an error. Surrounding
  * spaces are dropped, and so is a #fragment, which the WebSocket standard ignores but `ws`
  * rejects.

@@ -3,7 +3,10 @@ import { chromium, type Browser } from 'playwright-core';
 /** Debian's Chromium: playwright-core cannot download its own browser on these machines. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** Flags that keep Chromium headless, rootable and off the internet (see TOOLCHAIN.md). */
+/**
+ * Flags that keep Chromium headless, rootable and off the internet: without the
+ * background-networking ones it keeps trying to reach the internet and is refused.
+ */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',

@@ -1,7 +1,7 @@
 /**
  * Which kinds of project may import which. A library is published on its own and runs in
  * hosts we do not control, so it may import only other libraries: never the generator,
- * an app, or generated code (STYLE.md, "The workspace").
+ * an app, or generated code.
  */
 export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   'type:lib': ['type:lib'],

@@ -38,7 +38,7 @@ function byOpcode(blocks: Record<string, SavedBlock>, opcode: string): [string, 
 describe('serializeProject', () => {
   it('declares the extension by id and URL, as a saved project does', () => {
     const project = new ProjectBuilder({ gsaWebsocket: EXTENSION_URL });
-    project.sprite('Cat').script(whenFlagClicked(), websocket.newInstance('ws://127.0.0.1:1/'));
+    project.sprite('Cat').script(whenFlagClicked(), websocket('newInstance', 'ws://127.0.0.1:1/'));
     const { projectJson } = serializeProject(project.model);
     expect(projectJson.extensions).toEqual(['gsaWebsocket']);
     expect(projectJson.extensionURLs).toEqual({ gsaWebsocket: EXTENSION_URL });
@@ -54,13 +54,13 @@ describe('serializeProject', () => {
 
   it('refuses a project that uses an extension it has no URL for', () => {
     const project = new ProjectBuilder({});
-    project.sprite('Cat').script(whenFlagClicked(), websocket.closeWithoutReason());
+    project.sprite('Cat').script(whenFlagClicked(), websocket('closeWithoutReason'));
     expect(() => serializeProject(project.model)).toThrow('The project uses extension gsaWebsocket but no URL was given for it');
   });
 
   it('links a script by parent and next, with only the hat on top', () => {
     const project = new ProjectBuilder({ gsaWebsocket: EXTENSION_URL });
-    project.sprite('Cat').script(whenFlagClicked(), websocket.sendMessage('a'), websocket.closeWithoutReason());
+    project.sprite('Cat').script(whenFlagClicked(), websocket('sendMessage', 'a'), websocket('closeWithoutReason'));
     const blocks = savedTargets(project)[1]!.blocks;
     const [hatId, hat] = byOpcode(blocks, 'event_whenflagclicked');
     const [sendId, send] = byOpcode(blocks, 'gsaWebsocket_sendMessage');
@@ -75,7 +75,7 @@ describe('serializeProject', () => {
     ['number', 3000.5, [1, [4, '3000.5']]],
   ])('saves a %s literal as a compressed shadow', (_kind, value, expected) => {
     const project = new ProjectBuilder({ gsaWebsocket: EXTENSION_URL });
-    project.sprite('Cat').script(whenFlagClicked(), websocket.closeWithCode(value));
+    project.sprite('Cat').script(whenFlagClicked(), websocket('closeWithCode', value));
     const [, close] = byOpcode(savedTargets(project)[1]!.blocks, 'gsaWebsocket_closeWithCode');
     expect(close.inputs.CODE).toEqual(expected);
   });
@@ -88,7 +88,7 @@ describe('serializeProject', () => {
       .list('log')
       .script(
         whenFlagClicked(),
-        ifThen(websocket.isConnected(), [addToList('log', websocket.messageData())]),
+        ifThen(websocket('isConnected'), [addToList('log', websocket('messageData'))]),
         setVariable('shared', variable('shared')),
       );
     const [stage, cat] = savedTargets(project);

@@ -1,7 +1,7 @@
 // Generated once by tools/codegen from specs/websocket.yaml, now hand-written: edit freely. `npm run generate` never overwrites it.
 import { describe, expect, it } from 'vitest';
 import { blockInfo } from '../support/block-info';
-import { within } from '../support/wait';
+import { within } from '@scratch-websocket/test-support';
 import { HAT_OPCODES, setup } from '../support/harness';
 
 describe('closeMessage', () => {

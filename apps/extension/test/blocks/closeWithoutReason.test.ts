@@ -1,7 +1,7 @@
 // Generated once by tools/codegen from specs/websocket.yaml, now hand-written: edit freely. `npm run generate` never overwrites it.
 import { describe, expect, it } from 'vitest';
 import { blockInfo } from '../support/block-info';
-import { within } from '../support/wait';
+import { within } from '@scratch-websocket/test-support';
 import { HAT_OPCODES, setup } from '../support/harness';
 
 describe('closeWithoutReason', () => {
@@ -28,7 +28,7 @@ describe('closeWithoutReason', () => {
   it('does nothing without a connection', async () => {
     const { extension, host, util } = await setup();
     expect(extension.closeWithoutReason({}, util())).toBeUndefined();
-    expect(host.hatStarts).toEqual([]);
+    expect(host.started).toEqual([]);
     expect(extension.closeCode({}, util())).toBe('');
   });
 
@@ -43,7 +43,7 @@ describe('closeWithoutReason', () => {
     host.finish(HAT_OPCODES.message, sprite);
     await side.nextClose();
     host.frame();
-    expect(host.hatCount(HAT_OPCODES.message, sprite)).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.message, sprite).length).toBe(1);
     expect(extension.messageData({}, util())).toBe('kept');
   });
 });

@@ -20,7 +20,7 @@ describe('hasErrored', () => {
     expect(extension.hasErrored({}, util())).toBe(false);
     await extension.newInstance({ URL: 'not a url at all' }, util());
     expect(extension.hasErrored({}, util())).toBe(true);
-    const accepted = server.nextConnection();
+    const accepted = server.nextSide();
     await extension.newInstance({ URL: server.url }, util());
     await accepted;
     expect(extension.hasErrored({}, util())).toBe(false);

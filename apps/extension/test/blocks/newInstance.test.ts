@@ -19,7 +19,7 @@ describe('newInstance', () => {
 
   it('waits until the connection is open, so a send right after it reaches the server', async () => {
     const { extension, server, util } = await setup();
-    const accepted = server.nextConnection();
+    const accepted = server.nextSide();
     await extension.newInstance({ URL: server.url }, util());
     expect(extension.isConnected({}, util())).toBe(true);
     extension.sendMessage({ PAYLOAD: 'first' }, util());
@@ -28,7 +28,7 @@ describe('newInstance', () => {
 
   it('gives a bare loopback address ws://', async () => {
     const { extension, server, util } = await setup();
-    const accepted = server.nextConnection();
+    const accepted = server.nextSide();
     await extension.newInstance({ URL: server.url.replace('ws://', '') }, util());
     await accepted;
     expect(extension.isConnected({}, util())).toBe(true);
@@ -38,7 +38,7 @@ describe('newInstance', () => {
     const { extension, host, sprite, util } = await setup();
     await expect(extension.newInstance({ URL: 'ftp://127.0.0.1/' }, util())).resolves.toBeUndefined();
     expect(extension.hasErrored({}, util())).toBe(true);
-    expect(host.hatCount(HAT_OPCODES.error, sprite)).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.error, sprite).length).toBe(1);
   });
 
   it('asks permission for the fixed-up URL and errors when it is denied', async () => {
@@ -51,7 +51,7 @@ describe('newInstance', () => {
     await extension.newInstance({ URL: server.url }, util());
     expect(asked).toEqual([server.url]);
     expect(extension.hasErrored({}, util())).toBe(true);
-    expect(host.hatCount(HAT_OPCODES.error, sprite)).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.error, sprite).length).toBe(1);
   });
 
   it('replaces an existing connection quietly, closing the old one without a hat', async () => {
@@ -61,7 +61,7 @@ describe('newInstance', () => {
     await first.nextMessage();
     await connect();
     await first.nextClose();
-    expect(host.hatCount(HAT_OPCODES.close, sprite)).toBe(0);
+    expect(host.startsOf(HAT_OPCODES.close, sprite).length).toBe(0);
     expect(extension.isConnected({}, util())).toBe(true);
   });
 });

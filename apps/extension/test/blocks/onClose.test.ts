@@ -1,7 +1,7 @@
 // Generated once by tools/codegen from specs/websocket.yaml, now hand-written: edit freely. `npm run generate` never overwrites it.
 import { describe, expect, it } from 'vitest';
 import { blockInfo } from '../support/block-info';
-import { within } from '../support/wait';
+import { within } from '@scratch-websocket/test-support';
 import { HAT_OPCODES, setup } from '../support/harness';
 
 describe('onClose', () => {
@@ -23,8 +23,8 @@ describe('onClose', () => {
     const closed = host.nextHat(HAT_OPCODES.close, sprite);
     side.socket.close(4001, 'bye');
     await within(closed, 'the close hat');
-    expect(host.hatCount(HAT_OPCODES.close, sprite)).toBe(1);
-    expect(host.hatCount(HAT_OPCODES.error, sprite)).toBe(0);
+    expect(host.startsOf(HAT_OPCODES.close, sprite).length).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.error, sprite).length).toBe(0);
   });
 
   it('runs when the project closes the connection', async () => {
@@ -33,7 +33,7 @@ describe('onClose', () => {
     const closed = host.nextHat(HAT_OPCODES.close, sprite);
     extension.closeWithoutReason({}, util());
     await within(closed, 'the close hat');
-    expect(host.hatCount(HAT_OPCODES.close, sprite)).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.close, sprite).length).toBe(1);
   });
 
   it('does not run for the stop sign or a removed clone, which close quietly', async () => {
@@ -45,8 +45,8 @@ describe('onClose', () => {
     await cloneSide.nextClose();
     host.stopAll();
     await spriteSide.nextClose();
-    expect(host.hatCount(HAT_OPCODES.close, sprite)).toBe(0);
-    expect(host.hatCount(HAT_OPCODES.close, clone)).toBe(0);
-    expect(host.listenerCount()).toBe(0);
+    expect(host.startsOf(HAT_OPCODES.close, sprite).length).toBe(0);
+    expect(host.startsOf(HAT_OPCODES.close, clone).length).toBe(0);
+    expect(host.listenerCount).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // Generated once by tools/codegen from specs/websocket.yaml, now hand-written: edit freely. `npm run generate` never overwrites it.
 import { describe, expect, it } from 'vitest';
 import { blockInfo } from '../support/block-info';
-import { TestServer } from '../support/server';
+import { TestServer } from '@scratch-websocket/test-support';
 import { HAT_OPCODES, setup } from '../support/harness';
 
 describe('onError', () => {
@@ -23,15 +23,15 @@ describe('onError', () => {
     const url = gone.url;
     await gone.close();
     await extension.newInstance({ URL: url }, util());
-    expect(host.hatCount(HAT_OPCODES.error, sprite)).toBe(1);
-    expect(host.hatCount(HAT_OPCODES.close, sprite)).toBe(0);
-    expect(host.hatCount(HAT_OPCODES.open, sprite)).toBe(0);
+    expect(host.startsOf(HAT_OPCODES.error, sprite).length).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.close, sprite).length).toBe(0);
+    expect(host.startsOf(HAT_OPCODES.open, sprite).length).toBe(0);
   });
 
   it('runs when permission to connect is denied', async () => {
     const { extension, host, server, sprite, util } = await setup();
     host.permission = () => Promise.resolve(false);
     await extension.newInstance({ URL: server.url }, util());
-    expect(host.hatCount(HAT_OPCODES.error, sprite)).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.error, sprite).length).toBe(1);
   });
 });

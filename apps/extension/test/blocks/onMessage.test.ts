@@ -1,8 +1,7 @@
 // Generated once by tools/codegen from specs/websocket.yaml, now hand-written: edit freely. `npm run generate` never overwrites it.
 import { describe, expect, it } from 'vitest';
 import { blockInfo } from '../support/block-info';
-import { runFramesUntil } from '../support/frames';
-import { within } from '../support/wait';
+import { framesUntil, within } from '@scratch-websocket/test-support';
 import { HAT_OPCODES, setup } from '../support/harness';
 
 describe('onMessage', () => {
@@ -27,11 +26,11 @@ describe('onMessage', () => {
     const seen = [extension.messageData({}, util())];
     // A running script holds the queue: a frame delivers nothing new.
     host.frame();
-    expect(host.hatCount(HAT_OPCODES.message, sprite)).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.message, sprite).length).toBe(1);
     while (seen.length < 3) {
-      const count = host.hatCount(HAT_OPCODES.message, sprite);
+      const count = host.startsOf(HAT_OPCODES.message, sprite).length;
       host.finish(HAT_OPCODES.message, sprite);
-      await runFramesUntil(host, () => host.hatCount(HAT_OPCODES.message, sprite) > count, 'the next message hat');
+      await framesUntil(host, () => host.startsOf(HAT_OPCODES.message, sprite).length > count, 'the next message hat');
       seen.push(extension.messageData({}, util()));
     }
     expect(seen).toEqual(['a', 'b', 'c']);
@@ -45,6 +44,6 @@ describe('onMessage', () => {
     const delivered = host.nextHat(HAT_OPCODES.message, sprite);
     side.socket.send('only for Sprite1');
     await within(delivered, 'the message hat of Sprite1');
-    expect(host.hatCount(HAT_OPCODES.message, other)).toBe(0);
+    expect(host.startsOf(HAT_OPCODES.message, other).length).toBe(0);
   });
 });

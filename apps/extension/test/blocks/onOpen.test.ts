@@ -1,7 +1,7 @@
 // Generated once by tools/codegen from specs/websocket.yaml, now hand-written: edit freely. `npm run generate` never overwrites it.
 import { describe, expect, it } from 'vitest';
 import { blockInfo } from '../support/block-info';
-import { THREAD_RUNNING, THREAD_STOPPED } from '../support/memory-host';
+import { THREAD_RUNNING, THREAD_STOPPED } from '@scratch-websocket/test-support';
 import { HAT_OPCODES, setup } from '../support/harness';
 
 describe('onOpen', () => {
@@ -21,18 +21,18 @@ describe('onOpen', () => {
     const { host, sprite, connect } = await setup();
     const other = { name: 'Sprite2' };
     await connect();
-    expect(host.hatCount(HAT_OPCODES.open, sprite)).toBe(1);
-    expect(host.hatCount(HAT_OPCODES.open, other)).toBe(0);
+    expect(host.startsOf(HAT_OPCODES.open, sprite).length).toBe(1);
+    expect(host.startsOf(HAT_OPCODES.open, other).length).toBe(0);
   });
 
   it('stops the scripts it started when the connection closes', async () => {
     const { host, sprite, connect } = await setup();
     const side = await connect();
-    const [thread] = host.running(HAT_OPCODES.open, sprite);
-    expect(thread?.state).toBe(THREAD_RUNNING);
+    const [thread] = host.activeThreads(HAT_OPCODES.open, sprite);
+    expect(thread?.status).toBe(THREAD_RUNNING);
     const closed = host.nextHat(HAT_OPCODES.close, sprite);
     side.socket.close(1000);
     await closed;
-    expect(thread?.state).toBe(THREAD_STOPPED);
+    expect(thread?.status).toBe(THREAD_STOPPED);
   });
 });

@@ -28,7 +28,7 @@ describe('sendMessage', () => {
 
   it('keeps messages sent while connecting and sends them in order once open', async () => {
     const { extension, server, util } = await setup();
-    const accepted = server.nextConnection();
+    const accepted = server.nextSide();
     const connecting = extension.newInstance({ URL: server.url }, util());
     extension.sendMessage({ PAYLOAD: 'one' }, util());
     extension.sendMessage({ PAYLOAD: 'two' }, util());

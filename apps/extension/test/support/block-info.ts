@@ -1,7 +1,7 @@
 import { WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
 import { WebSocket } from 'ws';
+import { MemoryHost } from '@scratch-websocket/test-support';
 import { HAT_OPCODES, WebSocketExtension } from '../../src/generated/extension';
-import { MemoryHost } from './memory-host';
 import { scratch } from './scratch';
 
 /** The entry for `opcode` in the generated extension's getInfo(), as TurboWarp reads it. */

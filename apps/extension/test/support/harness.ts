@@ -2,9 +2,8 @@ import { WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websoc
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
 import { HAT_OPCODES, WebSocketExtension } from '../../src/generated/extension';
-import { MemoryHost, type TestTarget, type TestThread } from './memory-host';
+import { MemoryHost, TestServer, type MemoryThread, type TestTarget } from '@scratch-websocket/test-support';
 import { scratch } from './scratch';
-import { TestServer } from './server';
 
 export { HAT_OPCODES };
 
@@ -13,9 +12,10 @@ export { HAT_OPCODES };
  * host, `ws`'s WebSocket and a real server. Everything is closed when the test finishes.
  */
 export async function setup() {
-  const host = new MemoryHost();
+  // Scripts under a hat run until a test finishes them, as long as a real script might.
+  const host = new MemoryHost({ lifetime: 'manual' });
   // Node 20 has no global WebSocket; `ws`'s class has the same interface.
-  const runtime = new WebSocketRuntime<TestTarget, TestThread>({
+  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
     WebSocket: WebSocket as unknown as WebSocketConstructorLike,
     host,
     hats: HAT_OPCODES,
@@ -30,7 +30,7 @@ export async function setup() {
 
   /** `connect to [server]` run by `target`, with the server's side of the new connection. */
   async function connect(target: TestTarget = sprite) {
-    const accepted = server.nextConnection();
+    const accepted = server.nextSide();
     await extension.newInstance({ URL: server.url }, { target });
     return accepted;
   }

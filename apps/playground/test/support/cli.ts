@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { within } from './wait.js';
+import { within } from '@scratch-websocket/test-support';
 
 const require = createRequire(import.meta.url);
 const TSX_CLI = require.resolve('tsx/cli');
@@ -42,7 +42,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): CliP
     stderr: () => stderr,
     async exited(ms = 15_000) {
       try {
-        return await within(ms, 'the playground CLI to exit', exit);
+        return await within(exit, 'the playground CLI to exit', ms);
       } catch (error) {
         child.kill('SIGKILL');
         throw new Error(`${(error as Error).message}; ${describe()}`);
@@ -64,7 +64,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): CliP
         });
         check();
       });
-      return within(ms, `CLI output matching ${pattern}; ${describe()}`, found);
+      return within(found, `CLI output matching ${pattern}; ${describe()}`, ms);
     },
   };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createPlaygroundServer, type Playground, type PlaygroundOptions } from '../../src/server.js';
 import { defaultFiles, type PlaygroundFiles } from '../../src/files.js';
-import { LogRecorder } from './wait.js';
+import { LogRecorder } from './log-recorder.js';
 
 export const HOST = '127.0.0.1';
 

@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { resolve } from 'node:path';
+import { allBlocks, formatProblem, loadSpec, REPO_ROOT, validateSpec, type BlockModel } from '@scratch-websocket/codegen';
 
-export interface SpecBlock {
-  opcode: string;
-  docs: string;
-  arguments: Record<string, { type: string }>;
-}
+const SPEC = 'specs/websocket.yaml';
 
-const SPEC = fileURLToPath(new URL('../../../../specs/websocket.yaml', import.meta.url));
-
-/** The blocks of specs/websocket.yaml in order, flattened out of their groups. */
-export function specBlocks(): SpecBlock[] {
-  const spec = parse(readFileSync(SPEC, 'utf8')) as { blocks: Array<{ blocks: SpecBlock[] }> };
-  return spec.blocks.flatMap((group) =>
-    group.blocks.map((block) => ({ opcode: block.opcode, docs: block.docs ?? '', arguments: block.arguments ?? {} })),
-  );
+/**
+ * The blocks of specs/websocket.yaml in order, as the generator validates them (defaults
+ * applied). A spec the generator would reject fails the test with the generator's messages.
+ */
+export function specBlocks(): BlockModel[] {
+  const text = readFileSync(resolve(REPO_ROOT, SPEC), 'utf8');
+  const validation = validateSpec(loadSpec(text, SPEC), SPEC);
+  if (!validation.ok) throw new Error(`${SPEC} is not valid:\n${validation.problems.map(formatProblem).join('\n')}`);
+  return allBlocks(validation.model);
 }

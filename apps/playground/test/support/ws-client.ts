@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
-import { within } from './wait.js';
+import { within } from '@scratch-websocket/test-support';
 
 export interface Received {
   data: Buffer;
@@ -11,7 +11,7 @@ export interface Received {
 /** Opens a `ws` client and waits (bounded) until it is open. */
 export async function openClient(url: string): Promise<WebSocket> {
   const socket = new WebSocket(url);
-  await within(3000, `WebSocket ${url} to open`, once(socket, 'open'));
+  await within(once(socket, 'open'), `WebSocket ${url} to open`);
   return socket;
 }
 
@@ -32,7 +32,7 @@ export function recordMessages(socket: WebSocket, label: string) {
     next(): Promise<Received> {
       const queued = queue.shift();
       if (queued !== undefined) return Promise.resolve(queued);
-      return within(3000, `a message on ${label}`, new Promise<Received>((resolve) => waiting.push(resolve)));
+      return within(new Promise<Received>((resolve) => waiting.push(resolve)), `a message on ${label}`);
     },
   };
 }
@@ -41,7 +41,7 @@ export async function closeClient(socket: WebSocket): Promise<void> {
   if (socket.readyState === WebSocket.CLOSED) return;
   const closed = once(socket, 'close');
   socket.close(1000);
-  await within(3000, 'the client to close', closed);
+  await within(closed, 'the client to close');
 }
 
 /**
@@ -79,12 +79,12 @@ export async function rawWebSocket(port: number, path: string): Promise<RawWebSo
       check();
     });
   const headersArrived = arrived(0);
-  await within(3000, 'the raw client to connect', once(socket, 'connect'));
+  await within(once(socket, 'connect'), 'the raw client to connect');
   socket.write(
     `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
       'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
   );
-  await within(3000, `the answer to a raw handshake on ${path}`, headersArrived);
+  await within(headersArrived, `the answer to a raw handshake on ${path}`);
   if (!received.toString('latin1').startsWith('HTTP/1.1 101 Switching Protocols\r\n')) {
     throw new Error(`the raw handshake on ${path} was refused: ${received.toString('latin1').split('\r\n')[0]}`);
   }

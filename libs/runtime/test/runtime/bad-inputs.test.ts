@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { normalizeCloseCode, truncateCloseReason } from '../../src/index.js';
-import { MemoryHost, target } from '../support/memory-host.js';
+import { castToNumber, castToString, closeAtServer, MemoryHost, receive, target, TestServer } from '@scratch-websocket/test-support';
 import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
-import { castToNumber, castToString, generatedValues } from '../support/scratch-values.js';
-import { closeAtServer, receive, TestServer } from '../support/server.js';
+import { generatedValues } from '../support/scratch-values.js';
 
 let server: TestServer;
 let host: MemoryHost;

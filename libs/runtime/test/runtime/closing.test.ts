@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryHost, target } from '../support/memory-host.js';
-import { clientReceives, framesUntil, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
-import { closeAtServer, TestServer } from '../support/server.js';
+import { closeAtServer, framesUntil, MemoryHost, target, TestServer } from '@scratch-websocket/test-support';
+import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;

@@ -1,9 +1,7 @@
 import { once } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { MemoryHost, target } from '../support/memory-host.js';
+import { closeAtServer, MemoryHost, receive, target, TestServer, within } from '@scratch-websocket/test-support';
 import { HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
-import { closeAtServer, receive, TestServer } from '../support/server.js';
-import { within } from '../support/wait.js';
 
 let server: TestServer;
 let host: MemoryHost;

@@ -1,10 +1,8 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { MemoryHost, target } from '../support/memory-host.js';
+import { MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
 import { HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
-import { TestServer } from '../support/server.js';
-import { within } from '../support/wait.js';
 
 let server: TestServer;
 let host: MemoryHost;

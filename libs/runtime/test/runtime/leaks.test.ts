@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryHost, target } from '../support/memory-host.js';
+import { MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
 import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
-import { TestServer } from '../support/server.js';
-import { within } from '../support/wait.js';
 
 let server: TestServer;
 let host: MemoryHost;

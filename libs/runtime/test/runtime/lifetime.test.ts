@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MemoryHost, target } from '../support/memory-host.js';
+import { closeAtServer, MemoryHost, target, TestServer } from '@scratch-websocket/test-support';
 import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
-import { closeAtServer, TestServer } from '../support/server.js';
 
 let server: TestServer;
 let host: MemoryHost;

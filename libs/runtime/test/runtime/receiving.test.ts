@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryHost, target, type TestTarget } from '../support/memory-host.js';
-import { clientReceives, framesUntil, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
-import { TestServer } from '../support/server.js';
+import { framesUntil, MemoryHost, target, TestServer, type TestTarget } from '@scratch-websocket/test-support';
+import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;

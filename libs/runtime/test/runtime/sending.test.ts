@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryHost, target } from '../support/memory-host.js';
+import { MemoryHost, receive, target, TestServer } from '@scratch-websocket/test-support';
 import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
-import { receive, TestServer } from '../support/server.js';
 
 let server: TestServer;
 let host: MemoryHost;

@@ -1,9 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebSocketRuntime, type HatOpcodes, type WebSocketConstructorLike } from '../../src/index.js';
-import { MemoryHost, type MemoryThread, type TestTarget } from './memory-host.js';
-import { TestServer } from './server.js';
-import { within } from './wait.js';
+import { MemoryHost, type MemoryThread, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
 
 export const HATS: HatOpcodes = {
   open: 'test_onOpen',
@@ -52,25 +50,6 @@ export function makeRuntime(host = new MemoryHost()) {
     hats: HATS,
   });
   return { runtime, host };
-}
-
-/**
- * Runs the VM's frame loop, one frame per macrotask (so socket events get through between
- * frames, as in a browser), until `done()` holds. Fails saying what it waited for.
- */
-export function framesUntil(host: MemoryHost, done: () => boolean, what: string, ms = 5000): Promise<number> {
-  const deadline = Date.now() + ms;
-  let frames = 0;
-  return new Promise<number>((resolve, reject) => {
-    const step = () => {
-      if (done()) return resolve(frames);
-      if (Date.now() > deadline) return reject(new Error(`gave up after ${frames} frames (${ms} ms) waiting for ${what}`));
-      host.frame();
-      frames += 1;
-      setImmediate(step);
-    };
-    step();
-  });
 }
 
 export type TestRuntime = ReturnType<typeof makeRuntime>['runtime'];

@@ -1,14 +1,3 @@
-/** Scratch's own casts (scratch-vm `util/cast.js`), as the generated extension applies them. */
-export function castToNumber(value: unknown): number {
-  if (typeof value === 'number') return Number.isNaN(value) ? 0 : value;
-  const n = Number(value);
-  return Number.isNaN(n) ? 0 : n;
-}
-
-export function castToString(value: unknown): string {
-  return String(value);
-}
-
 /** A small deterministic generator, so a failure can be reproduced. */
 function mulberry32(seed: number): () => number {
   let a = seed;

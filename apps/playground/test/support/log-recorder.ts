@@ -1,15 +1,4 @@
-/** Resolves with `promise`, or fails after `ms` saying what was awaited. */
-export async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { within } from '@scratch-websocket/test-support';
 
 /** Collects log lines and lets a test await one that matches. */
 export class LogRecorder {
@@ -37,6 +26,6 @@ export class LogRecorder {
     const already = this.lines.find(matches);
     if (already !== undefined) return Promise.resolve(already);
     const seen = new Promise<string>((resolve) => this.waiters.push({ matches, resolve }));
-    return within(ms, `a log line ${description} (have: ${JSON.stringify(this.lines)})`, seen);
+    return within(seen, `a log line ${description} (have: ${JSON.stringify(this.lines)})`, ms);
   }
 }

@@ -1,0 +1,22 @@
+/**
+ * The one copy of each test helper shared by this repository's test suites (see README.md).
+ * Only for tests: nothing here is published.
+ */
+export { within } from './within.js';
+export {
+  MemoryHost,
+  MemoryThread,
+  framesUntil,
+  target,
+  THREAD_DONE,
+  THREAD_RUNNING,
+  THREAD_STOPPED,
+  type HatStart,
+  type Lifetime,
+  type MemoryHostOptions,
+  type TestTarget,
+  type ThreadStatus,
+} from './memory-host.js';
+export { closeAtServer, receive, ServerSide, TestServer, type ReceivedClose } from './test-server.js';
+export { castToBoolean, castToNumber, castToString, scratchCast } from './scratch-cast.js';
+export { contractIdentity, CONTRACT_PATH, type ContractBlock, type ContractIdentity } from './contract.js';
