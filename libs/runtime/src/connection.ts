@@ -1,3 +1,4 @@
+import { NO_STATUS_RECEIVED } from './close-code.js';
 import { binaryBytes, bytesToDataUrl } from './data-url.js';
 import {
   CLOSED,
@@ -6,14 +7,17 @@ import {
   ERRORED,
   ERROR_CONNECTION_FAILED,
   ERROR_CONNECTION_LOST,
+  ERROR_STOPPED,
+  ERROR_TIMED_OUT,
   OPEN,
   type ConnectionState,
   type ErrorReason,
 } from './connection-state.js';
 import { Inbox, type Deliverable } from './delivery.js';
-import type { HatEvent, HatRunner } from './hat-runner.js';
+import type { HatRunner } from './hat-runner.js';
 import type { WebSocketLike } from './host.js';
 import { isUnclosed } from './ready-state.js';
+import type { Timing } from './timing.js';
 
 /** RFC 6455 §7.4.1: 1006 is never sent; it means the connection ended without a close frame. */
 const ABNORMAL_CLOSURE = 1006;
@@ -31,6 +35,14 @@ interface CloseEventLike {
   reason?: unknown;
 }
 
+/** How a connection ends: closed with a code and reason, or errored with a reason. */
+type Ending = { state: typeof CLOSED; code: number; reason: string } | { state: typeof ERRORED; reason: ErrorReason };
+
+/** `ws`'s extra: drops the TCP connection at once. Browsers have no such method. */
+interface Terminable {
+  terminate?: unknown;
+}
+
 /**
  * One target's connection: its state machine (connection-state.ts), its socket's listeners,
  * its hats and what the reporters show. Only its own methods move its state; the runtime
@@ -41,19 +53,27 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
   readonly settled: Promise<void>;
 
   private current: ConnectionState = CONNECTING;
-  private code: number | '' = '';
+  /** `closing code`: 0 until a close happens, as in the gallery extension. */
+  private code = 0;
   private reason = '';
   private failure: ErrorReason | '' = '';
   private readonly inbox: Inbox<Target, Thread>;
   private openThreads: Thread[] = [];
   private socket: WebSocketLike | null = null;
   private pendingSends: string[] = [];
+  /** A close or error that arrived behind queued messages: applied once they are handled. */
+  private pendingEnding: Ending | null = null;
+  /** What the project's close block sent, reported if the server does not answer in time. */
+  private requested: { code: number; reason: string } | null = null;
+  /** The handshake timeout while connecting, the close grace period while closing. */
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private settle!: () => void;
 
   constructor(
     readonly target: Target,
     private readonly hats: HatRunner<Target, Thread>,
     private readonly events: ConnectionEvents<Target, Thread>,
+    private readonly timing: Timing,
   ) {
     this.inbox = new Inbox(target, hats);
     this.settled = new Promise<void>((resolve) => {
@@ -70,8 +90,8 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
     return this.inbox.data;
   }
 
-  /** `closing code`: the close frame's code once closed, '' before. */
-  get closeCode(): number | '' {
+  /** `closing code`: the close frame's code once closed (1005 when it had none), 0 before. */
+  get closeCode(): number {
     return this.code;
   }
 
@@ -90,7 +110,7 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
     return this.current === CLOSED || this.current === ERRORED;
   }
 
-  /** Whether a close block still applies (connecting or open). */
+  /** Whether a close block still applies (connecting or open, including open with an ending queued). */
   isClosable(): boolean {
     return this.current === CONNECTING || this.current === OPEN;
   }
@@ -105,6 +125,7 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
     socket.addEventListener('message', this.handleMessage);
     socket.addEventListener('error', this.handleError);
     socket.addEventListener('close', this.handleClose);
+    this.startTimer(this.timing.handshakeTimeoutMs, this.handleHandshakeTimeout);
   }
 
   /** Contract, "Sending": kept until open, sent at once while open, ignored after. May throw (a broken socket). */
@@ -119,20 +140,51 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
 
   /**
    * The project asked to close (a close block). No further message is delivered; the close
-   * hat runs when the close completes (`handleClose` in the closing state). May throw (a
-   * broken socket).
+   * hat runs when the closing handshake completes, or when the grace period is over
+   * (`Timing.closeGracePeriodMs`), whichever comes first. May throw (a broken socket).
    */
   requestClose(code: number, reason: string): void {
     if (!this.isClosable()) return;
-    this.current = CLOSING;
     this.inbox.clear();
     this.pendingSends = [];
-    if (this.socket === null) {
-      // Still waiting for permission: there is no socket to close, so the close is done now.
-      this.finishClose(code, reason);
+    const ending = this.pendingEnding;
+    if (ending !== null) {
+      // The server already ended it: that ending happened first, so it is what the project sees.
+      this.pendingEnding = null;
+      this.finish(ending, true);
       return;
     }
+    this.current = CLOSING;
+    this.requested = { code, reason };
+    if (this.socket === null) {
+      // Still waiting for permission: there is no socket to close, so the close is done now.
+      this.finish({ state: CLOSED, code, reason }, true);
+      return;
+    }
+    this.startTimer(this.timing.closeGracePeriodMs, this.handleGraceOver);
     this.socket.close(code, reason);
+  }
+
+  /**
+   * The stop sign: ends without any hat, and leaves what the gallery extension's reporters
+   * show after it (contract, "Lifetime"): an open connection reads closed with 1005 and no
+   * reason (its close frame carries no code); one still connecting reads errored (`stopped`);
+   * one closing reads closed with what the project sent; an ending already queued behind
+   * messages is applied. Received data is kept. May throw (a broken socket).
+   */
+  stop(): void {
+    if (this.hasEnded()) return;
+    const ending: Ending =
+      this.pendingEnding ??
+      (this.current === CONNECTING
+        ? { state: ERRORED, reason: ERROR_STOPPED }
+        : { state: CLOSED, code: this.requested?.code ?? NO_STATUS_RECEIVED, reason: this.requested?.reason ?? '' });
+    const wasClosing = this.current === CLOSING;
+    this.pendingEnding = null;
+    this.inbox.clear();
+    this.pendingSends = [];
+    this.finish(ending, false);
+    if (!wasClosing && this.socket !== null && isUnclosed(this.socket.readyState)) this.socket.close();
   }
 
   /**
@@ -143,8 +195,10 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
    */
   closeQuietly(): void {
     const wasLive = !this.hasEnded();
+    this.clearTimer();
     this.stopOpenThreads();
     this.current = CLOSED;
+    this.pendingEnding = null;
     this.inbox.clear();
     this.pendingSends = [];
     this.settle();
@@ -154,41 +208,85 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
   /** Ends in the error state (contract, "Errors") and runs the error hat, unless it already ended. */
   fail(reason: ErrorReason): void {
     if (this.hasEnded()) return;
-    this.current = ERRORED;
-    this.failure = reason;
-    this.pendingSends = [];
-    this.settle();
-    this.end('error');
-    // The socket may still be open (a send that threw): close it; its close event detaches.
+    this.pendingEnding = null;
+    this.finish({ state: ERRORED, reason }, true);
+    // The socket may still be open (a send that threw, a timeout): close it; its close event detaches.
     if (this.socket !== null && isUnclosed(this.socket.readyState)) this.socket.close();
   }
 
   // --- delivery (the runtime's frame hook) ------------------------------------------------
 
+  /** One frame: the next queued message; then, once all are handled, a queued close or error. */
   deliverNext(): void {
     this.inbox.deliverNext();
+    const ending = this.pendingEnding;
+    if (ending === null || !this.inbox.isIdle()) return;
+    this.pendingEnding = null;
+    this.finish(ending, true);
   }
 
   needsFrames(): boolean {
-    return this.inbox.hasQueued();
+    return this.inbox.hasQueued() || this.pendingEnding !== null;
   }
 
   // --- state machine ----------------------------------------------------------------------
 
-  private finishClose(code: number, reason: string): void {
-    this.current = CLOSED;
-    this.code = code;
-    this.reason = reason;
-    this.settle();
-    this.end('close');
+  /**
+   * A close or error that the socket reported while open. Contract, "Closing" and "Errors":
+   * it is handled after every message that arrived before it, once their threads finished.
+   */
+  private endInOrder(ending: Ending): void {
+    if (this.inbox.isIdle()) {
+      this.finish(ending, true);
+      return;
+    }
+    this.pendingEnding = ending;
+    this.events.waiting(this);
   }
 
-  /** Closed or errored: stop its `when connected` threads, run the hat, tell the runtime. */
-  private end(hat: HatEvent): void {
+  /** Moves to closed or errored (the only place that does), then the hat unless quiet. */
+  private finish(ending: Ending, withHat: boolean): void {
+    this.clearTimer();
+    this.current = ending.state;
+    if (ending.state === CLOSED) {
+      this.code = ending.code;
+      this.reason = ending.reason;
+    } else {
+      this.failure = ending.reason;
+    }
+    this.pendingSends = [];
+    this.settle();
     this.stopOpenThreads();
-    this.hats.start(hat, this.target);
+    if (withHat) this.hats.start(ending.state === CLOSED ? 'close' : 'error', this.target);
     this.events.ended(this);
   }
+
+  private startTimer(ms: number, handler: () => void): void {
+    this.clearTimer();
+    this.timer = setTimeout(handler, ms);
+  }
+
+  private clearTimer(): void {
+    if (this.timer === null) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private readonly handleHandshakeTimeout = (): void => {
+    this.timer = null;
+    if (this.current === CONNECTING) this.fail(ERROR_TIMED_OUT);
+  };
+
+  /** The server did not answer the close in time: closed now, with what the project sent. */
+  private readonly handleGraceOver = (): void => {
+    this.timer = null;
+    if (this.current !== CLOSING) return;
+    const requested = this.requested ?? { code: NO_STATUS_RECEIVED, reason: '' };
+    this.finish({ state: CLOSED, ...requested }, true);
+    // Listeners stay until the socket's own close event; `ws` can end it now.
+    const socket = this.socket as Terminable | null;
+    if (socket !== null && typeof socket.terminate === 'function') socket.terminate();
+  };
 
   private stopOpenThreads(): void {
     const threads = this.openThreads;
@@ -198,6 +296,7 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
 
   private readonly handleOpen = (): void => {
     if (this.current !== CONNECTING) return;
+    this.clearTimer();
     this.current = OPEN;
     const pending = this.pendingSends;
     this.pendingSends = [];
@@ -207,14 +306,15 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
   };
 
   private readonly handleMessage = (event: { data: unknown }): void => {
-    if (this.current !== OPEN) return; // after a close request, nothing more is delivered
+    // After a close request, or once the socket reported its end, nothing more is delivered.
+    if (this.current !== OPEN || this.pendingEnding !== null) return;
     if (this.inbox.receive(messageText(event.data))) this.events.waiting(this);
   };
 
   private readonly handleError = (): void => {
     if (this.current === CONNECTING) this.fail(ERROR_CONNECTION_FAILED);
-    else if (this.current === OPEN) this.fail(ERROR_CONNECTION_LOST);
-    // closing, closed, errored: the close event that follows settles it.
+    else if (this.current === OPEN && this.pendingEnding === null) this.endInOrder({ state: ERRORED, reason: ERROR_CONNECTION_LOST });
+    // closing, closed, errored, or an ending already queued: the close event that follows settles it.
   };
 
   private readonly handleClose = (event: CloseEventLike): void => {
@@ -222,13 +322,13 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
     const code = typeof event.code === 'number' ? event.code : ABNORMAL_CLOSURE;
     const reason = typeof event.reason === 'string' ? event.reason : '';
     if (this.current === CLOSING) {
-      this.finishClose(code, reason);
+      this.finish({ state: CLOSED, code, reason }, true);
     } else if (this.current === CONNECTING) {
       this.fail(ERROR_CONNECTION_FAILED);
-    } else if (this.current === OPEN) {
+    } else if (this.current === OPEN && this.pendingEnding === null) {
       // No close frame and the project did not ask: the network or the server died.
-      if (code === ABNORMAL_CLOSURE) this.fail(ERROR_CONNECTION_LOST);
-      else this.finishClose(code, reason);
+      if (code === ABNORMAL_CLOSURE) this.endInOrder({ state: ERRORED, reason: ERROR_CONNECTION_LOST });
+      else this.endInOrder({ state: CLOSED, code, reason });
     }
   };
 

@@ -7,6 +7,8 @@ import { HatRunner } from './hat-runner.js';
 import type { HatOpcodes, Host, WebSocketConstructorLike } from './host.js';
 import { ConnectionRegistry } from './registry.js';
 import { reportUnexpected } from './report-unexpected.js';
+import { safeText } from './safe-text.js';
+import { resolveTiming, type Timing } from './timing.js';
 import { fixUpUrl } from './url.js';
 
 export interface WebSocketRuntimeOptions<Target extends object, Thread> {
@@ -15,6 +17,12 @@ export interface WebSocketRuntimeOptions<Target extends object, Thread> {
   host: Host<Target, Thread>;
   /** The hat opcodes started for each event, e.g. `{ open: 'gsaWebsocket_onOpen', ... }`. */
   hats: HatOpcodes;
+  /**
+   * The close grace period and the handshake timeout, in ms (`Timing`); each defaults to
+   * `DEFAULT_CLOSE_GRACE_PERIOD_MS` (1 s) and `DEFAULT_HANDSHAKE_TIMEOUT_MS` (20 s). Meant for
+   * tests; a value that is not a finite number ≥ 0 is replaced by its default.
+   */
+  timing?: Partial<Timing>;
 }
 
 /** Targets are objects (a sprite, the stage, a clone); anything else has no connection. */
@@ -32,6 +40,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly hats: HatRunner<Target, Thread>;
   private readonly registry: ConnectionRegistry<Target, Thread>;
   private readonly delivery: FrameDelivery<Connection<Target, Thread>>;
+  private readonly timing: Timing;
 
   private readonly events: ConnectionEvents<Target, Thread> = {
     waiting: (connection) => this.delivery.add(connection),
@@ -42,6 +51,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.WebSocket = options.WebSocket;
     this.host = options.host;
     this.hats = new HatRunner(options.host, options.hats);
+    this.timing = resolveTiming(options.timing);
     this.delivery = new FrameDelivery((connection) => this.registry.release(connection));
     this.registry = new ConnectionRegistry(() => [
       this.host.onFrame(this.delivery.handleFrame),
@@ -56,14 +66,18 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     return this.registry.size;
   }
 
-  /** Block `connect to [URL]`. Resolves once the connection has opened, failed or closed. */
+  /**
+   * Block `connect to [URL]`. Resolves once the connection has opened, failed or closed, at
+   * the latest after the handshake timeout (`timed out`); never rejects. A `url` that cannot
+   * be turned into text is an invalid URL.
+   */
   async connect(target: Target, url: string): Promise<void> {
     if (!isTarget(target)) return;
     this.forget(target);
-    const connection = new Connection<Target, Thread>(target, this.hats, this.events);
+    const connection = new Connection<Target, Thread>(target, this.hats, this.events, this.timing);
     this.registry.add(connection);
 
-    const fixed = fixUpUrl(typeof url === 'string' ? url : String(url));
+    const fixed = fixUpUrl(safeText(url));
     if (!fixed.ok) {
       connection.fail(fixed.reason);
       return connection.settled;
@@ -116,9 +130,9 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     return this.registry.outcome(target)?.state === CLOSED;
   }
 
-  /** Block `closing code`: '' before any close. */
-  closeCode(target: Target): number | '' {
-    return this.registry.outcome(target)?.closeCode ?? '';
+  /** Block `closing code`: the close frame's code once closed (1005 when it had none); 0 in every other state, as in the gallery extension. */
+  closeCode(target: Target): number {
+    return this.registry.outcome(target)?.closeCode ?? 0;
   }
 
   /** Block `closing message`. */
@@ -136,11 +150,15 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.closeWithReason(target, '', code);
   }
 
-  /** Block `close connection with reason [REASON] and code [CODE]`. */
+  /**
+   * Block `close connection with reason [REASON] and code [CODE]`. Closed, with its hat, once
+   * the server answers or the grace period is over. A `reason` that cannot be turned into
+   * text is ''; a code outside 1000 and 3000–4999 is 1000.
+   */
   closeWithReason(target: Target, reason: string, code: number): void {
     const connection = this.registry.liveConnection(target);
     if (connection === undefined || !connection.isClosable()) return;
-    const text = truncateCloseReason(typeof reason === 'string' ? reason : String(reason));
+    const text = truncateCloseReason(safeText(reason));
     this.delivery.remove(connection);
     try {
       connection.requestClose(normalizeCloseCode(code), text);
@@ -151,7 +169,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.registry.release(connection);
   }
 
-  /** Why the connection last failed: `invalid URL`, `permission denied`, `connection failed`, `connection lost`; '' if it has not. */
+  /** Why the connection last failed: `invalid URL`, `permission denied`, `connection failed`, `connection lost`, `timed out`, `stopped`; '' if it has not. */
   errorMessage(target: Target): string {
     return this.registry.outcome(target)?.errorMessage ?? '';
   }
@@ -164,8 +182,19 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   // --- host events -------------------------------------------------------------------
 
+  /** The stop sign: every connection ends without hats, and stays readable (`Connection.stop`). */
   private readonly handleStopAll = (): void => {
-    for (const target of this.registry.liveTargets()) this.forget(target);
+    for (const target of this.registry.liveTargets()) {
+      const connection = this.registry.liveConnection(target)!;
+      this.delivery.remove(connection);
+      try {
+        connection.stop();
+      } catch (error) {
+        reportUnexpected(error);
+      }
+      if (connection.hasEnded()) this.registry.release(connection);
+      else this.forget(target);
+    }
   };
 
   private readonly handleTargetRemoved = (target: Target): void => {

@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import type { WebSocketLike } from '../src/index.js';
 import { Connection, type ConnectionEvents } from '../src/connection.js';
 import { HatRunner } from '../src/hat-runner.js';
+import { resolveTiming } from '../src/timing.js';
 import { MemoryHost, target, type MemoryThread, type TestTarget } from './support/memory-host.js';
 import { clientReceives, HATS } from './support/runtime.js';
 import { closeAtServer, receive, TestServer } from './support/server.js';
@@ -35,7 +36,7 @@ afterEach(async () => {
 });
 
 function newConnection(): TestConnection {
-  return new Connection<TestTarget, MemoryThread>(target('sprite'), new HatRunner(host, HATS), events);
+  return new Connection<TestTarget, MemoryThread>(target('sprite'), new HatRunner(host, HATS), events, resolveTiming(undefined));
 }
 
 /** A connection attached to a fresh `ws` client socket to the test server. */
@@ -63,7 +64,7 @@ describe('Connection', () => {
     const connection = newConnection();
     expect(connection.state).toBe('connecting');
     expect(connection.data).toBe('');
-    expect(connection.closeCode).toBe('');
+    expect(connection.closeCode).toBe(0);
     expect(connection.closeMessage).toBe('');
     expect(connection.errorMessage).toBe('');
     expect(connection.isClosable()).toBe(true);
