@@ -187,4 +187,48 @@ describe('Connection', () => {
     expect(host.started.map((s) => s.opcode)).toEqual([HATS.open, HATS.message]);
     expect(told.map((t) => t.event)).toEqual(['waiting']);
   });
+
+  it('holds a server close behind queued messages: still open until they are handled, then closed with its hat', async () => {
+    host.setLifetime(HATS.message, 'manual');
+    const { connection, socket, atServer } = await opened();
+    const arrived = clientReceives(socket, 2);
+    atServer.send('one');
+    atServer.send('two');
+    atServer.close(4001, 'after two');
+    await arrived;
+    await socketClosed(socket);
+    expect(connection.state).toBe('open');
+    expect(connection.needsFrames()).toBe(true);
+    host.activeThreads(HATS.message, connection.target)[0]!.finish();
+    connection.deliverNext();
+    expect(connection.data).toBe('two');
+    expect(connection.state).toBe('open');
+    host.activeThreads(HATS.message, connection.target)[0]!.finish();
+    connection.deliverNext();
+    expect(connection.state).toBe('closed');
+    expect(connection.closeCode).toBe(4001);
+    expect(connection.needsFrames()).toBe(false);
+    expect(host.startsOf(HATS.close)).toHaveLength(1);
+  });
+
+  it('stops on the stop sign without a hat: open reads closed 1005, keeping its data', async () => {
+    const { connection, socket, atServer } = await opened();
+    const hat = host.nextHat(HATS.message);
+    atServer.send('kept');
+    await hat;
+    connection.stop();
+    expect(connection.state).toBe('closed');
+    expect(connection.closeCode).toBe(1005);
+    expect(connection.data).toBe('kept');
+    await socketClosed(socket);
+    expect(host.startsOf(HATS.close)).toHaveLength(0);
+  });
+
+  it('stops on the stop sign without a hat: still connecting reads errored `stopped`', () => {
+    const connection = newConnection();
+    connection.stop();
+    expect(connection.state).toBe('errored');
+    expect(connection.errorMessage).toBe('stopped');
+    expect(host.started).toEqual([]);
+  });
 });
