@@ -46,7 +46,7 @@ describe('closing', () => {
     expect(await vm.variable('closed', 'Cat')).toBe(true);
     expect(await vm.variable('errored', 'Cat')).toBe(false);
     expect(await vm.variable('code', 'Cat')).toBe(4001);
-    expect(await vm.variable('codeBefore', 'Cat')).toBe('');
+    expect(await vm.variable('codeBefore', 'Cat')).toBe(0);
     expect(await vm.variable('errors', 'Cat')).toBe(0);
   });
 
@@ -134,6 +134,6 @@ describe('closing', () => {
     expect(await vm.list('events', 'Cat')).toEqual([]);
     expect(await vm.variable('closed', 'Cat')).toBe(false);
     expect(await vm.variable('errored', 'Cat')).toBe(false);
-    expect(await vm.variable('code', 'Cat')).toBe('');
+    expect(await vm.variable('code', 'Cat')).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addToList, callProcedure, changeVariable, changeXBy, createCloneOf, defineProcedure, deleteThisClone, join, repeat,
-  setVariable, wait, whenFlagClicked, whenIStartAsAClone,
+  equals, setVariable, waitUntil, whenFlagClicked, whenIStartAsAClone,
 } from '../src/sb3/core';
 import { variable } from '../src/sb3/blocks';
 import { useE2e } from './fixture';
@@ -56,15 +56,17 @@ describe('harness on the TurboWarp VM', () => {
 
   it('creates and deletes clones', async () => {
     const project = e2e.project();
-    project.stage.variable('started');
+    project.stage.variable('started').variable('release', 0);
     project
       .sprite('Cat')
       .script(whenFlagClicked(), repeat(5, [createCloneOf('_myself_')]))
-      .script(whenIStartAsAClone(), changeVariable('started', 1), wait(0.2), deleteThisClone());
+      // Clones wait for the test, not for a time a loaded machine may overrun before it counts them.
+      .script(whenIStartAsAClone(), changeVariable('started', 1), waitUntil(equals(variable('release'), 1)), deleteThisClone());
     const vm = await e2e.load(project, 'clones');
     await vm.greenFlag();
     await vm.waitForVariable('started', 5);
     expect(await vm.cloneCount('Cat')).toBe(5);
+    await vm.setVariable('release', 1);
     await vm.waitFor(async () => (await vm.cloneCount('Cat')) === 0, 'all 5 clones to be deleted');
   });
 });

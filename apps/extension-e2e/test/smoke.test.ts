@@ -88,8 +88,8 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
     expect(await vm.loadedExtensionURLs()).toEqual([e2e.server.extensionURL]);
     await vm.greenFlag();
     await vm.waitForVariable('connected', 'false', 'Cat');
-    // `closing code` is empty before any close.
-    expect(await vm.variable('code', 'Cat')).toBe('');
+    // `closing code` is the number 0 before any close, as in the gallery extension.
+    expect(await vm.variable('code', 'Cat')).toBe(0);
   });
 
   it('refuses to load sandboxed, with a message that says to load it unsandboxed', async () => {

@@ -11,6 +11,18 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   /** The process is killed after this long and the run fails, naming the command. */
   timeoutMs: number;
+  /** Told each chunk of stdout as it arrives (a test waits on it instead of on the clock). */
+  onStdout?: (chunk: string) => void;
+  /**
+   * Starts the timeout: calls `onTimeout` after `ms`, returns how to cancel it. Defaults to
+   * `setTimeout`; a test passes one it fires itself, so it never races the wall clock.
+   */
+  startTimer?: (onTimeout: () => void, ms: number) => () => void;
+}
+
+function startRealTimer(onTimeout: () => void, ms: number): () => void {
+  const timer = setTimeout(onTimeout, ms);
+  return () => clearTimeout(timer);
 }
 
 function describe(command: string, args: readonly string[]): string {
@@ -23,18 +35,21 @@ export function run(command: string, args: readonly string[], options: RunOption
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      options.onStdout?.(chunk);
+    });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => {
+    const cancelTimer = (options.startTimer ?? startRealTimer)(() => {
       child.kill('SIGKILL');
       reject(new Error(`timed out after ${options.timeoutMs} ms: ${describe(command, args)}\n${stdout}\n${stderr}`));
     }, options.timeoutMs);
     child.on('error', (error) => {
-      clearTimeout(timer);
+      cancelTimer();
       reject(new Error(`could not start ${describe(command, args)}: ${error.message}`));
     });
     child.on('close', (code) => {
-      clearTimeout(timer);
+      cancelTimer();
       resolve({ code, stdout, stderr });
     });
   });

@@ -11,10 +11,20 @@ describe('run', () => {
 
   it('kills a command that outlives its timeout and names it in the error', async () => {
     const args = ['-e', 'console.log("started"); setInterval(() => {}, 1000)'];
-    // Long enough for Node to start and print on a loaded machine (300 ms was not), so the
-    // error can be checked to carry the output.
-    await expect(run(process.execPath, args, { ...options, timeoutMs: 3000 })).rejects.toThrow(
-      `timed out after 3000 ms: ${process.execPath} -e console.log("started"); setInterval(() => {}, 1000)\nstarted\n`,
+    // The timeout fires once the child has printed, not after 300 ms of a clock a loaded machine may not give it.
+    let timeOut: () => void = () => {};
+    let printed: () => void = () => {};
+    const started = new Promise<void>((resolve) => (printed = resolve));
+    const running = run(process.execPath, args, {
+      ...options,
+      timeoutMs: 300,
+      onStdout: (chunk) => chunk.includes('started') && printed(),
+      startTimer: (onTimeout) => ((timeOut = onTimeout), () => {}),
+    });
+    await started;
+    timeOut();
+    await expect(running).rejects.toThrow(
+      `timed out after 300 ms: ${process.execPath} -e console.log("started"); setInterval(() => {}, 1000)\nstarted\n`,
     );
   });
 

@@ -2,6 +2,12 @@
 export const NORMAL_CLOSURE = 1000;
 
 /**
+ * RFC 6455 §7.1.5 and §7.4.1: the code reported for a close frame that carried no status code.
+ * Never sent. Also what `closing code` reports after the stop sign (the close it sends has none).
+ */
+export const NO_STATUS_RECEIVED = 1005;
+
+/**
  * RFC 6455 §7.4.2 and the WebSocket API's `close()`: a program may send 1000 or a code from
  * 3000 to 4999 (the rest is reserved for the protocol itself, and the browser throws on it).
  * CONTRACT.md, Closing: anything else, fractions and non-numbers included, becomes 1000, so a

@@ -26,9 +26,15 @@ export const ERROR_INVALID_URL = 'invalid URL';
 export const ERROR_PERMISSION_DENIED = 'permission denied';
 export const ERROR_CONNECTION_FAILED = 'connection failed';
 export const ERROR_CONNECTION_LOST = 'connection lost';
+/** The opening handshake did not complete within the handshake timeout (`timing.ts`). */
+export const ERROR_TIMED_OUT = 'timed out';
+/** The stop sign ended a connection that was still connecting (the gallery extension's socket errored there). */
+export const ERROR_STOPPED = 'stopped';
 
 export type ErrorReason =
   | typeof ERROR_INVALID_URL
   | typeof ERROR_PERMISSION_DENIED
   | typeof ERROR_CONNECTION_FAILED
-  | typeof ERROR_CONNECTION_LOST;
+  | typeof ERROR_CONNECTION_LOST
+  | typeof ERROR_TIMED_OUT
+  | typeof ERROR_STOPPED;

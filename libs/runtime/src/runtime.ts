@@ -1,16 +1,14 @@
-import { normalizeCloseCode } from './close-code.js';
+import { normalizeCloseCode, NORMAL_CLOSURE } from './close-code.js';
 import { truncateCloseReason } from './close-reason.js';
 import { Connection, type ConnectionEvents } from './connection.js';
-import {
-  CLOSED,
-  CONNECTING,
-  ERRORED,
-  ERROR_CONNECTION_LOST,
-  ERROR_INVALID_URL,
-  ERROR_PERMISSION_DENIED,
-  OPEN,
-} from './connection-state.js';
-import type { HatOpcodes, Host, Unsubscribe, WebSocketConstructorLike } from './host.js';
+import { CLOSED, CONNECTING, ERRORED, ERROR_CONNECTION_LOST, ERROR_INVALID_URL, ERROR_PERMISSION_DENIED, OPEN } from './connection-state.js';
+import { FrameDelivery } from './delivery.js';
+import { HatRunner } from './hat-runner.js';
+import type { HatOpcodes, Host, WebSocketConstructorLike } from './host.js';
+import { ConnectionRegistry } from './registry.js';
+import { reportUnexpected } from './report-unexpected.js';
+import { safeText } from './safe-text.js';
+import { resolveTiming, type Timing } from './timing.js';
 import { fixUpUrl } from './url.js';
 
 export interface WebSocketRuntimeOptions<Target extends object, Thread> {
@@ -19,6 +17,12 @@ export interface WebSocketRuntimeOptions<Target extends object, Thread> {
   host: Host<Target, Thread>;
   /** The hat opcodes started for each event, e.g. `{ open: 'gsaWebsocket_onOpen', ... }`. */
   hats: HatOpcodes;
+  /**
+   * The close grace period and the handshake timeout, in ms (`Timing`); each defaults to
+   * `DEFAULT_CLOSE_GRACE_PERIOD_MS` (1 s) and `DEFAULT_HANDSHAKE_TIMEOUT_MS` (20 s). Meant for
+   * tests; a value that is not a finite number ≥ 0 is replaced by its default.
+   */
+  timing?: Partial<Timing>;
 }
 
 /** Targets are objects (a sprite, the stage, a clone); anything else has no connection. */
@@ -27,53 +31,53 @@ function isTarget(value: unknown): value is object {
 }
 
 /**
- * The WebSocket blocks' behaviour (the behaviour contract; see README.md, "The contract in brief"), one connection per target.
+ * The WebSocket blocks' behaviour (CONTRACT.md states every rule), one connection per target.
  * Every public method is safe to call with anything: it never throws into the VM.
  */
 export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly WebSocket: WebSocketConstructorLike;
   private readonly host: Host<Target, Thread>;
-  private readonly hats: HatOpcodes;
-
-  /** Connections that still need the host: connecting, open, closing, or delivering a queue. */
-  private readonly live = new Map<Target, Connection<Target, Thread>>();
-  /**
-   * What the reporters read, including connections that have ended. Weak, so an ended
-   * connection of a clone nobody holds any more is collected without any listener.
-   */
-  private outcomes = new WeakMap<Target, Connection<Target, Thread>>();
-  /** Connections with queued messages: the only ones the frame hook looks at. */
-  private readonly waiting = new Set<Connection<Target, Thread>>();
-  /** Host listeners, held only while `live` is not empty. */
-  private subscriptions: Unsubscribe[] = [];
+  private readonly hats: HatRunner<Target, Thread>;
+  private readonly registry: ConnectionRegistry<Target, Thread>;
+  private readonly delivery: FrameDelivery<Connection<Target, Thread>>;
+  private readonly timing: Timing;
 
   private readonly events: ConnectionEvents<Target, Thread> = {
-    opened: (connection) => this.handleOpened(connection),
-    received: (connection, data) => this.handleReceived(connection, data),
-    failed: (connection) => this.handleEnded(connection, this.hats.error),
-    closed: (connection) => this.handleEnded(connection, this.hats.close),
+    waiting: (connection) => this.delivery.add(connection),
+    ended: (connection) => this.registry.release(connection),
   };
 
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
     this.WebSocket = options.WebSocket;
     this.host = options.host;
-    this.hats = options.hats;
+    this.hats = new HatRunner(options.host, options.hats);
+    this.timing = resolveTiming(options.timing);
+    this.delivery = new FrameDelivery((connection) => this.registry.release(connection));
+    this.registry = new ConnectionRegistry(() => [
+      this.host.onFrame(this.delivery.handleFrame),
+      this.host.onStopAll(this.handleStopAll),
+      this.host.onTargetRemoved(this.handleTargetRemoved),
+      this.host.onProjectChange(this.handleProjectChange),
+    ]);
   }
 
   /** Connections the runtime still tracks with host listeners (0 when all have ended). */
   get connectionCount(): number {
-    return this.live.size;
+    return this.registry.size;
   }
 
-  /** Block `connect to [URL]`. Resolves once the connection has opened, failed or closed. */
+  /**
+   * Block `connect to [URL]`. Resolves once the connection has opened, failed or closed, at
+   * the latest after the handshake timeout (`timed out`); never rejects. A `url` that cannot
+   * be turned into text is an invalid URL.
+   */
   async connect(target: Target, url: string): Promise<void> {
     if (!isTarget(target)) return;
     this.forget(target);
-    const connection = new Connection<Target, Thread>(target, this.events);
-    this.outcomes.set(target, connection);
-    this.track(connection);
+    const connection = new Connection<Target, Thread>(target, this.hats, this.events, this.timing);
+    this.registry.add(connection);
 
-    const fixed = fixUpUrl(typeof url === 'string' ? url : String(url));
+    const fixed = fixUpUrl(safeText(url));
     if (!fixed.ok) {
       connection.fail(fixed.reason);
       return connection.settled;
@@ -93,52 +97,52 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   /** Block `is connected?`: true exactly while open. */
   isConnected(target: Target): boolean {
-    return this.outcomes.get(target)?.state === OPEN;
+    return this.registry.outcome(target)?.state === OPEN;
   }
 
   /** Block `received message data`: the latest delivered message, '' before any. */
   messageData(target: Target): string {
-    return this.outcomes.get(target)?.data ?? '';
+    return this.registry.outcome(target)?.data ?? '';
   }
 
   /** Block `send message [PAYLOAD]`. The caller casts; a non-string is ignored. */
   send(target: Target, payload: string): void {
     if (typeof payload !== 'string') return;
     // Only a live connection can send; an ended one ignores it anyway.
-    const connection = this.live.get(target);
+    const connection = this.registry.liveConnection(target);
     if (connection === undefined) return;
     try {
       connection.send(payload);
     } catch (error) {
       // A socket that refuses a send while open is broken: that is a lost connection.
       connection.fail(ERROR_CONNECTION_LOST);
-      this.reportUnexpected(error);
+      reportUnexpected(error);
     }
   }
 
   /** Block `is connection errored?` */
   hasErrored(target: Target): boolean {
-    return this.outcomes.get(target)?.state === ERRORED;
+    return this.registry.outcome(target)?.state === ERRORED;
   }
 
   /** Block `is connection closed?`: stays false after an error. */
   isClosed(target: Target): boolean {
-    return this.outcomes.get(target)?.state === CLOSED;
+    return this.registry.outcome(target)?.state === CLOSED;
   }
 
-  /** Block `closing code`: '' before any close. */
-  closeCode(target: Target): number | '' {
-    return this.outcomes.get(target)?.closeCode ?? '';
+  /** Block `closing code`: the close frame's code once closed (1005 when it had none); 0 in every other state, as in the gallery extension. */
+  closeCode(target: Target): number {
+    return this.registry.outcome(target)?.closeCode ?? 0;
   }
 
   /** Block `closing message`. */
   closeMessage(target: Target): string {
-    return this.outcomes.get(target)?.closeMessage ?? '';
+    return this.registry.outcome(target)?.closeMessage ?? '';
   }
 
-  /** Block `close connection`. */
+  /** Block `close connection`: code 1000 (RFC 6455 §7.4.1, normal closure), no reason. */
   close(target: Target): void {
-    this.closeWithReason(target, '', 1000);
+    this.closeWithReason(target, '', NORMAL_CLOSURE);
   }
 
   /** Block `close connection with code [CODE]`. */
@@ -146,50 +150,51 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.closeWithReason(target, '', code);
   }
 
-  /** Block `close connection with reason [REASON] and code [CODE]`. */
+  /**
+   * Block `close connection with reason [REASON] and code [CODE]`. Closed, with its hat, once
+   * the server answers or the grace period is over. A `reason` that cannot be turned into
+   * text is ''; a code outside 1000 and 3000–4999 is 1000.
+   */
   closeWithReason(target: Target, reason: string, code: number): void {
-    const connection = this.live.get(target);
-    if (connection === undefined) return;
-    if (connection.state !== CONNECTING && connection.state !== OPEN) return;
-    const text = truncateCloseReason(typeof reason === 'string' ? reason : String(reason));
-    this.waiting.delete(connection);
+    const connection = this.registry.liveConnection(target);
+    if (connection === undefined || !connection.isClosable()) return;
+    const text = truncateCloseReason(safeText(reason));
+    this.delivery.remove(connection);
     try {
       connection.requestClose(normalizeCloseCode(code), text);
     } catch (error) {
       connection.fail(ERROR_CONNECTION_LOST);
-      this.reportUnexpected(error);
+      reportUnexpected(error);
     }
-    this.release(connection);
+    this.registry.release(connection);
   }
 
-  /** Why the connection last failed: `invalid URL`, `permission denied`, `connection failed`, `connection lost`; '' if it has not. */
+  /** Why the connection last failed: `invalid URL`, `permission denied`, `connection failed`, `connection lost`, `timed out`, `stopped`; '' if it has not. */
   errorMessage(target: Target): string {
-    return this.outcomes.get(target)?.errorMessage ?? '';
+    return this.registry.outcome(target)?.errorMessage ?? '';
   }
 
   /** Closes every connection quietly and drops all host listeners. The runtime stays usable. */
   dispose(): void {
-    for (const target of [...this.live.keys()]) this.forget(target);
-    this.outcomes = new WeakMap();
+    for (const target of this.registry.liveTargets()) this.forget(target);
+    this.registry.clearOutcomes();
   }
 
   // --- host events -------------------------------------------------------------------
 
-  /** CONTRACT.md, Receiving: per frame, one queued message for each target whose message threads are done. */
-  private readonly handleFrame = (): void => {
-    for (const connection of this.waiting) {
-      if (this.anyActive(connection.messageThreads)) continue;
-      const data = connection.queue.shift();
-      if (data !== undefined) this.deliver(connection, data);
-      if (connection.queue.isEmpty()) {
-        this.waiting.delete(connection);
-        this.release(connection);
-      }
-    }
-  };
-
+  /** The stop sign: every connection ends without hats, and stays readable (`Connection.stop`). */
   private readonly handleStopAll = (): void => {
-    for (const target of [...this.live.keys()]) this.forget(target);
+    for (const target of this.registry.liveTargets()) {
+      const connection = this.registry.liveConnection(target)!;
+      this.delivery.remove(connection);
+      try {
+        connection.stop();
+      } catch (error) {
+        reportUnexpected(error);
+      }
+      if (connection.hasEnded()) this.registry.release(connection);
+      else this.forget(target);
+    }
   };
 
   private readonly handleTargetRemoved = (target: Target): void => {
@@ -200,90 +205,26 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.dispose();
   };
 
-  // --- connection events ---------------------------------------------------------------
-
-  private handleOpened(connection: Connection<Target, Thread>): void {
-    connection.openThreads = this.startHats(this.hats.open, connection.target);
-  }
-
-  private handleReceived(connection: Connection<Target, Thread>, data: string): void {
-    if (connection.queue.isEmpty() && !this.anyActive(connection.messageThreads)) {
-      this.deliver(connection, data);
-      return;
-    }
-    connection.queue.push(data);
-    this.waiting.add(connection);
-  }
-
-  /** Closed or errored: stop its `when connected` threads, run the hat, let go when idle. */
-  private handleEnded(connection: Connection<Target, Thread>, hat: string): void {
-    this.stopThreads(connection.openThreads);
-    connection.openThreads = [];
-    this.startHats(hat, connection.target);
-    this.release(connection);
-  }
-
-  private deliver(connection: Connection<Target, Thread>, data: string): void {
-    connection.data = data;
-    connection.messageThreads = this.startHats(this.hats.message, connection.target);
-  }
-
-  // --- registry and subscriptions --------------------------------------------------------
-
-  private track(connection: Connection<Target, Thread>): void {
-    if (this.live.size === 0) this.subscribe();
-    this.live.set(connection.target, connection);
-  }
-
-  /** Drops an ended connection from the live registry once it has nothing left to deliver. */
-  private release(connection: Connection<Target, Thread>): void {
-    if (connection.state !== CLOSED && connection.state !== ERRORED) return;
-    if (this.waiting.has(connection)) return;
-    if (this.live.get(connection.target) !== connection) return;
-    this.live.delete(connection.target);
-    if (this.live.size === 0) this.unsubscribe();
-  }
+  // --- helpers ---------------------------------------------------------------------------
 
   /** Quiet close and forget (replacement, stop-all, removal, project change): no hats. */
   private forget(target: Target): void {
-    const connection = this.live.get(target);
-    this.outcomes.delete(target);
+    const connection = this.registry.remove(target);
     if (connection === undefined) return;
-    this.waiting.delete(connection);
-    this.live.delete(target);
-    this.stopThreads(connection.openThreads);
-    connection.openThreads = [];
+    this.delivery.remove(connection);
     try {
       connection.closeQuietly();
     } catch (error) {
-      this.reportUnexpected(error);
+      reportUnexpected(error);
     }
-    if (this.live.size === 0) this.unsubscribe();
   }
-
-  private subscribe(): void {
-    this.subscriptions = [
-      this.host.onFrame(this.handleFrame),
-      this.host.onStopAll(this.handleStopAll),
-      this.host.onTargetRemoved(this.handleTargetRemoved),
-      this.host.onProjectChange(this.handleProjectChange),
-    ];
-  }
-
-  private unsubscribe(): void {
-    const subscriptions = this.subscriptions;
-    this.subscriptions = [];
-    for (const unsubscribe of subscriptions) unsubscribe();
-  }
-
-  // --- helpers ---------------------------------------------------------------------------
 
   private async askPermission(url: string): Promise<boolean> {
     try {
       return (await this.host.canFetch(url)) === true;
     } catch (error) {
       // A host that cannot answer has not given permission.
-      this.reportUnexpected(error);
+      reportUnexpected(error);
       return false;
     }
   }
@@ -294,35 +235,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     } catch (error) {
       // The WebSocket constructor throws a SyntaxError for a URL it will not open.
       if (error instanceof Error && error.name === 'SyntaxError') return null;
-      this.reportUnexpected(error);
+      reportUnexpected(error);
       return null;
     }
-  }
-
-  /**
-   * Starts a hat through the host. Runs inside socket events and the frame hook, where a
-   * throw would escape into the VM's event loop: a failing host is reported, not thrown.
-   */
-  private startHats(opcode: string, target: Target): Thread[] {
-    try {
-      return this.host.startHats(opcode, target);
-    } catch (error) {
-      this.reportUnexpected(error);
-      return [];
-    }
-  }
-
-  private anyActive(threads: readonly Thread[]): boolean {
-    for (const thread of threads) if (this.host.isThreadActive(thread)) return true;
-    return false;
-  }
-
-  private stopThreads(threads: readonly Thread[]): void {
-    for (const thread of threads) if (this.host.isThreadActive(thread)) this.host.stopThread(thread);
-  }
-
-  /** A failure that is not the project's fault: kept visible for developers, never thrown. */
-  private reportUnexpected(error: unknown): void {
-    console.warn('[scratch-websocket] unexpected error:', error);
   }
 }

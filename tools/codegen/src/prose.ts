@@ -1,20 +1,51 @@
 /**
  * The small part of Markdown the spec's docs use, rendered to HTML: paragraphs separated by
- * blank lines, and `code` spans. Everything else is text, escaped, so no spec can inject
- * markup into the page.
+ * blank lines, `code` spans, and pipe tables (a header row, a `|---|` row, body rows).
+ * Everything else is text, escaped, so no spec can inject markup into the page.
  */
 export function proseToHtml(markdown: string): string {
-  return paragraphs(markdown)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>`)
+  return blocks(markdown)
+    .map((lines) => (isTable(lines) ? tableToHtml(lines) : `<p>${inlineToHtml(joinLines(lines))}</p>`))
     .join('\n');
 }
 
 /** Paragraphs of the prose, each on one line (YAML block text wraps them). */
 export function paragraphs(markdown: string): string[] {
+  return blocks(markdown).map(joinLines);
+}
+
+/** The blank-line separated blocks of the prose, as their trimmed non-empty lines. */
+function blocks(markdown: string): string[][] {
   return markdown
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).join(' ').trim())
-    .filter((paragraph) => paragraph !== '');
+    .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .filter((lines) => lines.length > 0);
+}
+
+function joinLines(lines: string[]): string {
+  return lines.join(' ');
+}
+
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_SEPARATOR = /^\|(\s*:?-+:?\s*\|)+$/;
+
+function isTable(lines: string[]): boolean {
+  return lines.length >= 2 && lines.every((line) => TABLE_ROW.test(line)) && TABLE_SEPARATOR.test(lines[1]!);
+}
+
+function cells(row: string): string[] {
+  return row.slice(1, -1).split('|').map((cell) => cell.trim());
+}
+
+function tableToHtml(lines: string[]): string {
+  const [header, , ...body] = lines;
+  const headRow = cells(header!).map((cell) => `<th>${inlineToHtml(cell)}</th>`).join('');
+  const bodyRows = body.map((row) => `<tr>${cells(row).map((cell) => `<td>${inlineToHtml(cell)}</td>`).join('')}</tr>`);
+  return [`<table>`, `<thead><tr>${headRow}</tr></thead>`, `<tbody>`, ...bodyRows, `</tbody>`, `</table>`].join('\n');
+}
+
+function inlineToHtml(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
 export function escapeHtml(text: string): string {

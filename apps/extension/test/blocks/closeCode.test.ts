@@ -16,10 +16,10 @@ describe('closeCode', () => {
     });
   });
 
-  it('is empty before a close, then the code of the close frame', async () => {
+  it('is 0 before a close, then the code of the close frame', async () => {
     const { extension, host, sprite, connect, util } = await setup();
     const side = await connect();
-    expect(extension.closeCode({}, util())).toBe('');
+    expect(extension.closeCode({}, util())).toBe(0);
     const closed = host.nextHat(HAT_OPCODES.close, sprite);
     side.socket.close(4321, 'server reason');
     await within(closed, 'the close hat');

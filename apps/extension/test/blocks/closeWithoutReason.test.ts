@@ -29,7 +29,7 @@ describe('closeWithoutReason', () => {
     const { extension, host, util } = await setup();
     expect(extension.closeWithoutReason({}, util())).toBeUndefined();
     expect(host.started).toEqual([]);
-    expect(extension.closeCode({}, util())).toBe('');
+    expect(extension.closeCode({}, util())).toBe(0);
   });
 
   it('stops delivering messages of the connection once asked to close', async () => {

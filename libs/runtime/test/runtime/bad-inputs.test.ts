@@ -83,7 +83,7 @@ describe('Lifetime: no block throws, whatever it is given', () => {
       expect(runtime.messageData(sprite)).toBe('');
       expect(runtime.hasErrored(sprite)).toBe(false);
       expect(runtime.isClosed(sprite)).toBe(false);
-      expect(runtime.closeCode(sprite)).toBe('');
+      expect(runtime.closeCode(sprite)).toBe(0);
       expect(runtime.closeMessage(sprite)).toBe('');
       expect(runtime.errorMessage(sprite)).toBe('');
       expect(() => runtime.send(sprite, 'x')).not.toThrow();

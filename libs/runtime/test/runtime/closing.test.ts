@@ -38,7 +38,7 @@ describe('Closing', () => {
 
   it('has an empty code and message before any close', async () => {
     const { sprite } = await connected();
-    expect(runtime.closeCode(sprite)).toBe('');
+    expect(runtime.closeCode(sprite)).toBe(0);
     expect(runtime.closeMessage(sprite)).toBe('');
     expect(runtime.isClosed(sprite)).toBe(false);
   });

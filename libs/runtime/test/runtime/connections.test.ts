@@ -76,7 +76,7 @@ describe('Connections', () => {
     expect(host.startsOf(HATS.close)).toHaveLength(0);
     expect(host.startsOf(HATS.error)).toHaveLength(0);
     expect(runtime.messageData(sprite)).toBe('');
-    expect(runtime.closeCode(sprite)).toBe('');
+    expect(runtime.closeCode(sprite)).toBe(0);
     expect(runtime.isClosed(sprite)).toBe(false);
     expect(runtime.isConnected(sprite)).toBe(true);
     expect(server.openCount).toBe(1);

@@ -52,7 +52,7 @@ describe('Errors', () => {
     atServer.terminate();
     await hat;
     expectErroredNotClosed(sprite, 'connection lost');
-    expect(runtime.closeCode(sprite)).toBe('');
+    expect(runtime.closeCode(sprite)).toBe(0);
     expect(openThread.status).toBe('stopped');
   });
 

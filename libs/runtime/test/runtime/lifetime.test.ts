@@ -37,7 +37,8 @@ describe('Lifetime', () => {
     const client = TrackedWebSocket.last();
     if (client.readyState !== client.CLOSED) await new Promise((resolve) => client.once('close', resolve));
     expect(host.started).toEqual([]);
-    expect(runtime.hasErrored(sprite)).toBe(false);
+    // As the gallery extension, whose socket errors when closed before it opens (issue 10's table).
+    expect(runtime.hasErrored(sprite)).toBe(true);
     expect(host.listenerCount).toBe(0);
   });
 

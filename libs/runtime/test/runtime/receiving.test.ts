@@ -142,8 +142,9 @@ describe('Receiving', () => {
     for (let i = 0; i < 10; i += 1) atServer.send(`m${i}`);
     atServer.close(4000, 'done');
     await arrived;
+    // The close hat runs only once the ten are handled (contract: events in arrival order).
+    await framesUntil(host, () => host.startsOf(HATS.close).length === 1, '10 deliveries, then the close hat');
     await closed;
-    await framesUntil(host, () => deliveries.length === 10, '10 deliveries');
     expect(deliveries.map((d) => d.data)).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}`));
     expect(runtime.connectionCount).toBe(0);
     expect(host.listenerCount).toBe(0);

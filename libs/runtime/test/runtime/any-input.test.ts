@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from 'vitest';
+import { closeAtServer, MemoryHost, target, TestServer } from '@scratch-websocket/test-support';
+import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+
+let server: TestServer;
+let host: MemoryHost;
+let runtime: TestRuntime;
+useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
+
+/** A Proxy whose every trap throws: reading, converting or inspecting it fails. */
+function throwingProxy(): object {
+  const trap = () => {
+    throw new Error('trap');
+  };
+  return new Proxy({}, { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap, getOwnPropertyDescriptor: trap, apply: trap });
+}
+
+function revokedProxy(): object {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
+/** Values a caller that does not cast may pass (README, "API": no method throws, whatever it is given). */
+const HOSTILE: [string, () => unknown][] = [
+  ['an object with no prototype', () => Object.create(null)],
+  ['an object whose toString throws', () => ({ toString: () => { throw new Error('toString'); } })],
+  ['an object whose valueOf and toString throw', () => ({ valueOf: () => { throw new Error('valueOf'); }, toString: () => { throw new Error('toString'); } })],
+  ['a Proxy whose traps throw', throwingProxy],
+  ['a revoked Proxy', revokedProxy],
+  ['a Symbol', () => Symbol('s')],
+  ['a BigInt', () => 10n ** 30n],
+];
+
+const any = <T>(value: unknown) => value as T;
+
+describe('No public method throws, whatever it is given', () => {
+  it.each(HOSTILE)('%s as a target: every method answers as for no connection or connects', async (_name, make) => {
+    const value = any<never>(make());
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(runtime.isConnected(value)).toBe(false);
+      expect(runtime.messageData(value)).toBe('');
+      expect(runtime.hasErrored(value)).toBe(false);
+      expect(runtime.isClosed(value)).toBe(false);
+      expect(runtime.closeCode(value)).toBe(0);
+      expect(runtime.closeMessage(value)).toBe('');
+      expect(runtime.errorMessage(value)).toBe('');
+      expect(() => runtime.send(value, 'x')).not.toThrow();
+      expect(() => runtime.close(value)).not.toThrow();
+      expect(() => runtime.closeWithCode(value, 3000)).not.toThrow();
+      expect(() => runtime.closeWithReason(value, 'x', 3000)).not.toThrow();
+      await expect(runtime.connect(value, server.url)).resolves.toBeUndefined();
+      expect(() => runtime.close(value)).not.toThrow();
+      expect(() => runtime.dispose()).not.toThrow();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it.each(HOSTILE)('%s as the URL: connect ends in the error state `invalid URL`', async (_name, make) => {
+    const sprite = target('sprite');
+    await expect(runtime.connect(sprite, any<string>(make()))).resolves.toBeUndefined();
+    expect(runtime.hasErrored(sprite)).toBe(true);
+    expect(runtime.errorMessage(sprite)).toMatch(/^(invalid URL|permission denied)$/);
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+    expect(server.accepted).toBe(0);
+  });
+
+  it.each(HOSTILE)('%s as the payload: ignored, the connection stays open', async (_name, make) => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    expect(() => runtime.send(sprite, any<string>(make()))).not.toThrow();
+    expect(runtime.isConnected(sprite)).toBe(true);
+  });
+
+  it.each(HOSTILE)('%s as the code and the reason: closes with 1000 and an empty or textual reason', async (_name, make) => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const atServer = await server.nextConnection();
+    const seen = closeAtServer(atServer);
+    const value = make();
+    expect(() => runtime.closeWithReason(sprite, any<string>(value), any<number>(value))).not.toThrow();
+    const close = await seen;
+    expect(close.code).toBe(1000);
+    // A Symbol and a BigInt have a text (`Symbol(s)`, digits); the rest have none.
+    expect(close.reason).toBe(typeof value === 'symbol' || typeof value === 'bigint' ? String(value) : '');
+  });
+
+  it.each(HOSTILE)('%s as the code alone: closes with 1000', async (_name, make) => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const atServer = await server.nextConnection();
+    const seen = closeAtServer(atServer);
+    expect(() => runtime.closeWithCode(sprite, any<number>(make()))).not.toThrow();
+    expect(await seen).toEqual({ code: 1000, reason: '' });
+  });
+});
