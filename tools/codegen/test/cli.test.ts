@@ -23,9 +23,13 @@ const BAD_SPEC_ERRORS = [
 ];
 
 /** Runs the CLI as `npm run generate` does, in its own process. */
+/** How long a codegen child may run before it is killed; the tests that spawn one wait longer. */
+const CHILD_BOUND_MS = 100_000;
+
 function spawnCli(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd, timeout: 20_000 });
+    // A bound for a hung child only: tsx and ts-morph took over 20 s on a loaded 2-core machine.
+    const child = spawn(TSX, [CLI, ...args], { cwd, timeout: CHILD_BOUND_MS });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -42,7 +46,7 @@ async function runInProcess(args: string[], cwd = REPO_ROOT) {
   return { status, stdout, stderr };
 }
 
-describe('the codegen process', () => {
+describe('the codegen process', { timeout: CHILD_BOUND_MS + 10_000 }, () => {
   it('exits 0 on the real spec, changing nothing that is committed', async () => {
     expect(await spawnCli(['specs/websocket.yaml'], REPO_ROOT)).toEqual({ status: 0, stdout: 'codegen: 3 files generated, 0 changed\n', stderr: '' });
   });
