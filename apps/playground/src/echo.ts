@@ -18,8 +18,9 @@ type EchoState = typeof READING | typeof PAUSED;
 export function serveEcho(socket: WebSocket, context: ConnectionContext): void {
   let state: EchoState = READING;
 
-  function resumeOnceCaughtUp(error?: Error): void {
-    if (error !== undefined || state !== PAUSED || socket.readyState !== WebSocket.OPEN) return;
+  // Node hands the write callback `null` (or nothing) on success, an Error when the socket failed.
+  function resumeOnceCaughtUp(error?: Error | null): void {
+    if (error || state !== PAUSED || socket.readyState !== WebSocket.OPEN) return;
     if (!hasCaughtUp(socket.bufferedAmount, context.maxUnsentBytes)) return;
     state = READING;
     socket.resume();
