@@ -15,7 +15,10 @@ export interface PlaygroundOptions extends Partial<PlaygroundFiles> {
   port: number;
   /** Loopback only by default: the playground is for this computer, not the network. */
   host?: string;
-  /** One line per WebSocket open and close. Defaults to no logging. */
+  /**
+   * One line per WebSocket open and close, per pause, resume and drop of a slow client, and per
+   * refused upgrade or connection. Defaults to no logging.
+   */
   log?: (line: string) => void;
   /**
    * Milliseconds a client the server closes gets to answer the closing handshake (on `close()`,
