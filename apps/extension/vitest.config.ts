@@ -6,6 +6,6 @@ export default defineProject({
   test: {
     name: 'extension',
     include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
   },
 });

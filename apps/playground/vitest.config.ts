@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: 'playground',
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 20_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,24 +1,45 @@
 import { WebSocket, type RawData } from 'ws';
+import type { ConnectionContext } from './endpoint.js';
+import { isOverUnsentLimit } from './limits.js';
+
+/** Close code 1008 "policy violation" (RFC 6455 §7.4.1): the member broke the room's rule. */
+const POLICY_VIOLATION = 1008;
+/** A close reason must fit in 123 bytes (RFC 6455 §5.5: control frame payload ≤ 125). */
+const TOO_SLOW_REASON = 'too slow: too much unsent data; reconnect and read your messages';
+
+interface Member {
+  socket: WebSocket;
+  context: ConnectionContext;
+}
 
 /**
  * `/broadcast`: one room. Every message goes to every other member, in the same kind (text or
  * binary) it came in, so two tabs, two sprites or two clones can talk through it. The sender
  * does not get its own message back: `/echo` is for that.
+ *
+ * A member that does not read what the room sends it is dropped as soon as more than
+ * `maxUnsentBytes` wait to be sent to it: it leaves the room, gets close 1008 with a reason,
+ * and is cut if it has not finished the closing handshake within `closeGraceMs`. So a stalled
+ * member cannot make the room hold data for it without end, nor slow down the others.
  */
 export class BroadcastRoom {
-  private readonly members = new Set<WebSocket>();
+  private readonly members = new Map<WebSocket, Member>();
 
   get size(): number {
     return this.members.size;
   }
 
-  join(socket: WebSocket): void {
-    this.members.add(socket);
+  join(socket: WebSocket, context: ConnectionContext): void {
+    this.members.set(socket, { socket, context });
     const relay = (data: RawData, isBinary: boolean) => {
-      for (const member of this.members) {
+      for (const member of [...this.members.values()]) {
         // A member still opening or already closing cannot take a message; it is skipped.
-        if (member === socket || member.readyState !== WebSocket.OPEN) continue;
-        member.send(data, { binary: isBinary });
+        if (member.socket === socket || member.socket.readyState !== WebSocket.OPEN) continue;
+        if (isOverUnsentLimit(member.socket.bufferedAmount, member.context.maxUnsentBytes)) {
+          this.drop(member);
+          continue;
+        }
+        member.socket.send(data, { binary: isBinary });
       }
     };
     socket.on('message', relay);
@@ -26,5 +47,15 @@ export class BroadcastRoom {
       socket.off('message', relay);
       this.members.delete(socket);
     });
+  }
+
+  private drop({ socket, context }: Member): void {
+    this.members.delete(socket);
+    context.dropped(socket.bufferedAmount);
+    socket.close(POLICY_VIOLATION, TOO_SLOW_REASON);
+    // The close frame waits behind everything unsent; a member that reads nothing never gets
+    // it, and `ws` would hold its data for 30 s before giving up.
+    const cut = setTimeout(() => socket.terminate(), context.closeGraceMs);
+    socket.once('close', () => clearTimeout(cut));
   }
 }

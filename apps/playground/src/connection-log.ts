@@ -16,3 +16,27 @@ export function formatClose(path: string, id: number, code: number, reason: stri
 export function formatSocketError(path: string, id: number, message: string): string {
   return `error ${path} #${id}: ${message}`;
 }
+
+/** An `/echo` client stopped reading what comes back: the server stops reading from it. */
+export function formatPaused(path: string, id: number, unsentText: string, limitText: string): string {
+  return `pause ${path} #${id}: ${unsentText} unsent to it (limit ${limitText}); not reading from it until it catches up`;
+}
+
+export function formatResumed(path: string, id: number): string {
+  return `resume ${path} #${id}: caught up`;
+}
+
+/** A `/broadcast` member too slow to keep up is dropped rather than hold the relay's memory. */
+export function formatDropped(path: string, id: number, unsentText: string, limitText: string): string {
+  return `drop  ${path} #${id}: ${unsentText} unsent to it (limit ${limitText}); closing it with 1008`;
+}
+
+/** An opening handshake from a web page whose origin is not on the allow-list. */
+export function formatRefusedOrigin(path: string, origin: string): string {
+  return `refused ${path}: origin ${JSON.stringify(origin.slice(0, 200))} is not allowed (add it with --allow-origin); answered 403`;
+}
+
+/** A TCP connection closed on arrival because `maxConnections` are open. */
+export function formatRefusedConnection(maxConnections: number): string {
+  return `refused a connection: ${maxConnections} open already (--max-connections ${maxConnections})`;
+}

@@ -27,7 +27,14 @@ async function main(): Promise<void> {
   }
 
   const files = defaultFiles();
-  const playground = createPlaygroundServer({ port: parsed.port, ...files, log: (line) => console.log(`${clock()} ${line}`) });
+  const playground = createPlaygroundServer({
+    port: parsed.port,
+    allowOrigins: parsed.allowOrigins,
+    maxConnections: parsed.maxConnections,
+    requestTimeoutMs: parsed.requestTimeoutMs,
+    ...files,
+    log: (line) => console.log(`${clock()} ${line}`),
+  });
   let urls: PlaygroundUrls;
   try {
     urls = await playground.listen();

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { within } from '@scratch-websocket/test-support';
 
 const require = createRequire(import.meta.url);
 const TSX_CLI = require.resolve('tsx/cli');
+const TSX_LOADER = pathToFileURL(require.resolve('tsx/esm')).href;
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
 export interface CliProcess {
@@ -19,10 +21,26 @@ export interface CliProcess {
 
 /** Starts `main.ts` the way `npm start` does: through the tsx CLI. */
 export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, [TSX_CLI, MAIN, ...args], {
-    env: { ...process.env, PORT: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return watch(spawn(process.execPath, [TSX_CLI, MAIN, ...args], { env: { ...process.env, PORT: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/**
+ * Starts `main.ts` in a Node process of its own with tsx as a loader, so `child.pid` is the
+ * server itself (the tsx CLI would start it as a grandchild), e.g. to read its memory use.
+ */
+export function startServerProcess(args: string[]): CliProcess {
+  return watch(spawn(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], { env: { ...process.env, PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** Resident set size of a running process on Linux (`VmRSS` in /proc), in bytes. */
+export function residentBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+  if (kilobytes === null) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(kilobytes[1]) * 1024;
+}
+
+function watch(child: ChildProcess): CliProcess {
   let stdout = '';
   let stderr = '';
   const listeners = new Set<() => void>();

@@ -56,22 +56,27 @@ export interface RawWebSocket {
   receivedAtLeast(bytes: number): Promise<void>;
 }
 
-export async function rawWebSocket(port: number, path: string): Promise<RawWebSocket> {
+export async function rawWebSocket(port: number, path: string, headers: Record<string, string> = {}): Promise<RawWebSocket> {
   const socket = connect(port, '127.0.0.1');
-  let received = Buffer.alloc(0);
+  // Chunks are kept as they come and joined only when asked: a test may let megabytes pile up.
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let headerLength = -1;
   const listeners = new Set<() => void>();
   socket.on('data', (chunk: Buffer) => {
-    received = Buffer.concat([received, chunk]);
+    chunks.push(chunk);
+    total += chunk.length;
+    if (headerLength === -1) {
+      const end = Buffer.concat(chunks).indexOf('\r\n\r\n');
+      if (end !== -1) headerLength = end + 4;
+    }
     for (const listener of listeners) listener();
   });
-  const framesLength = () => {
-    const end = received.indexOf('\r\n\r\n');
-    return end === -1 ? -1 : received.length - (end + 4);
-  };
+  const received = () => Buffer.concat(chunks);
   const arrived = (bytes: number) =>
     new Promise<void>((resolve) => {
       const check = () => {
-        if (framesLength() < bytes) return;
+        if (headerLength === -1 || total - headerLength < bytes) return;
         listeners.delete(check);
         resolve();
       };
@@ -80,13 +85,30 @@ export async function rawWebSocket(port: number, path: string): Promise<RawWebSo
     });
   const headersArrived = arrived(0);
   await within(once(socket, 'connect'), 'the raw client to connect');
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.write(
     `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`,
   );
   await within(headersArrived, `the answer to a raw handshake on ${path}`);
-  if (!received.toString('latin1').startsWith('HTTP/1.1 101 Switching Protocols\r\n')) {
-    throw new Error(`the raw handshake on ${path} was refused: ${received.toString('latin1').split('\r\n')[0]}`);
+  if (!received().toString('latin1').startsWith('HTTP/1.1 101 Switching Protocols\r\n')) {
+    throw new Error(`the raw handshake on ${path} was refused: ${received().toString('latin1').split('\r\n')[0]}`);
   }
-  return { socket, received: () => received, receivedAtLeast: arrived };
+  return { socket, received, receivedAtLeast: arrived };
+}
+
+/**
+ * One binary frame from a client, masked as RFC 6455 §5.3 requires, with a zero masking key so
+ * the payload goes out unchanged (no copy). Returns what `socket.write` returned for the payload:
+ * `false` when the socket's buffer is full and the caller should wait for `drain`.
+ */
+export function writeBinaryFrame(socket: Socket, payload: Buffer): boolean {
+  const header = Buffer.alloc(14);
+  header[0] = 0x82; // FIN, binary
+  header[1] = 0x80 | 127; // masked, 64-bit length follows
+  header.writeBigUInt64BE(BigInt(payload.length), 2);
+  socket.write(header);
+  return socket.write(payload);
 }
