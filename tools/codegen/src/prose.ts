@@ -9,6 +9,14 @@ export function proseToHtml(markdown: string): string {
     .join('\n');
 }
 
+/**
+ * The prose as Markdown with each paragraph on one source line, for renderers that turn
+ * every line break into a `<br>` (TurboWarp's gallery does): YAML block text is wrapped.
+ */
+export function unwrapProse(markdown: string): string {
+  return paragraphs(markdown).join('\n\n');
+}
+
 /** Paragraphs of the prose, each on one line (YAML block text wraps them). */
 export function paragraphs(markdown: string): string[] {
   return markdown

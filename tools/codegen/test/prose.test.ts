@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proseToHtml } from '../src/index.js';
+import { proseToHtml, unwrapProse } from '../src/index.js';
 
 describe('proseToHtml', () => {
   it.each([
@@ -12,5 +12,18 @@ describe('proseToHtml', () => {
     { markdown: '', html: '' },
   ])('renders $markdown', ({ markdown, html }) => {
     expect(proseToHtml(markdown)).toBe(html);
+  });
+});
+
+describe('unwrapProse', () => {
+  it.each([
+    { markdown: 'One line.', unwrapped: 'One line.' },
+    { markdown: 'Wrapped\nin YAML.\n', unwrapped: 'Wrapped in YAML.' },
+    { markdown: '  Indented\n  lines.  ', unwrapped: 'Indented lines.' },
+    { markdown: 'First,\nwrapped.\n\nSecond.\n\n\nThird.', unwrapped: 'First, wrapped.\n\nSecond.\n\nThird.' },
+    { markdown: 'Keeps `code` and <b>markup</b> as written.', unwrapped: 'Keeps `code` and <b>markup</b> as written.' },
+    { markdown: '', unwrapped: '' },
+  ])('puts each paragraph of $markdown on one line', ({ markdown, unwrapped }) => {
+    expect(unwrapProse(markdown)).toBe(unwrapped);
   });
 });
