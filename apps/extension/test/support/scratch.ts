@@ -45,5 +45,7 @@ export const scratch: ScratchApi = {
     STRING: 'string',
   },
   Cast: cast,
-  translate: (message) => message,
 };
+
+/** `Scratch.translate` in English, as TurboWarp gives it with no translation for the language. */
+export const translate = (message: string): string => message;
