@@ -1,25 +1,41 @@
 /**
- * Builds dist/websocket.js: one plain script for TurboWarp, `(function (Scratch) { ... })(Scratch);`
- * with no import or export, under the gallery's metadata header. The header comes from the
- * spec through the generated EXTENSION_METADATA, so it has one source.
+ * Builds the extension, two flavours of one plain script for TurboWarp,
+ * `(function (Scratch) { ... })(Scratch);` with no import or export, under the gallery's
+ * metadata header:
+ * - dist/websocket.js, the standalone file (entry src/main.ts);
+ * - dist/gallery/ws.js, the file for TurboWarp's extension gallery (entry src/gallery.ts):
+ *   ES2022 (class fields as written, no helpers), formatted by prettier with the gallery's
+ *   settings (gallery.prettierrc.json), so the gallery's own checks pass on it.
+ * The header comes from the spec through the generated EXTENSION_METADATA, so it has one source.
  * Run: `NX_TUI=false npx nx run extension:build` (or `tsx apps/extension/build.ts`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import * as prettier from 'prettier';
 import { EXTENSION_METADATA } from './src/generated/extension';
 
-const ENTRY = fileURLToPath(new URL('./src/main.ts', import.meta.url));
-export const OUTPUT = fileURLToPath(new URL('./dist/websocket.js', import.meta.url));
+const path = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
-/** The comment lines the TurboWarp extension gallery reads at the top of a script. */
-export function galleryHeader(metadata: typeof EXTENSION_METADATA): string {
+const ENTRY = path('./src/main.ts');
+const GALLERY_ENTRY = path('./src/gallery.ts');
+export const OUTPUT = path('./dist/websocket.js');
+export const GALLERY_OUTPUT = path('./dist/gallery/ws.js');
+/** Our copy of the prettier settings TurboWarp's gallery checks its files with. */
+export const GALLERY_PRETTIER_CONFIG = path('./gallery.prettierrc.json');
+
+/**
+ * The comment lines the TurboWarp extension gallery reads at the top of a script. `Original`
+ * credits the author of the blocks these replace, as the gallery does.
+ */
+export function galleryHeader(metadata: Readonly<Record<keyof typeof EXTENSION_METADATA, string>>): string {
   return [
     `// Name: ${metadata.name}`,
     `// ID: ${metadata.id}`,
     `// Description: ${metadata.description}`,
     `// By: ${metadata.by}`,
+    ...(metadata.original === '' ? [] : [`// Original: ${metadata.original}`]),
     `// License: ${metadata.license}`,
   ].join('\n');
 }
@@ -32,17 +48,17 @@ export function wrapScript(header: string, body: string): string {
   return `${header}\n\n(function (Scratch) {\n  "use strict";\n\n${body.trimEnd()}\n})(Scratch);\n`;
 }
 
-/** Bundles src/main.ts (and the runtime, from source) into the script's text. */
-export async function bundleExtension(): Promise<string> {
+/** Bundles an entry (and the runtime, from source) into the body of the script. */
+async function bundle(entry: string, target: string): Promise<string> {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     bundle: true,
     // An ES module bundle with no exports is plain statements, ready to be wrapped.
     format: 'esm',
     platform: 'browser',
     // The runtime's package export for its TypeScript sources (libs/runtime/package.json).
     conditions: ['@scratch-websocket/source'],
-    target: 'es2019',
+    target,
     minify: false,
     write: false,
     charset: 'utf8',
@@ -50,15 +66,40 @@ export async function bundleExtension(): Promise<string> {
     logLevel: 'warning',
   });
   const [output] = result.outputFiles;
-  if (output === undefined) throw new Error('esbuild produced no output for src/main.ts');
-  return wrapScript(galleryHeader(EXTENSION_METADATA), output.text);
+  if (output === undefined) throw new Error(`esbuild produced no output for ${entry}`);
+  return output.text;
+}
+
+/** The text of dist/websocket.js. */
+export async function bundleExtension(): Promise<string> {
+  return wrapScript(galleryHeader(EXTENSION_METADATA), await bundle(ENTRY, 'es2019'));
+}
+
+/**
+ * The text of dist/gallery/ws.js. ES2022 is what the gallery's lint parses and what its type
+ * check reads without esbuild's class-field helpers; prettier gives the gallery's format.
+ */
+export async function bundleGalleryExtension(): Promise<string> {
+  const script = wrapScript(galleryHeader(EXTENSION_METADATA), await bundle(GALLERY_ENTRY, 'es2022'));
+  return prettier.format(script, { ...(await galleryPrettierOptions()), parser: 'babel' });
+}
+
+/** The gallery's prettier settings, read from our copy of them. */
+export async function galleryPrettierOptions(): Promise<prettier.Options> {
+  const options = await prettier.resolveConfig(GALLERY_OUTPUT, { config: GALLERY_PRETTIER_CONFIG, editorconfig: false });
+  if (options === null) throw new Error(`no prettier settings in ${GALLERY_PRETTIER_CONFIG}`);
+  return options;
+}
+
+function write(file: string, script: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, script);
+  process.stdout.write(`built ${file} (${Buffer.byteLength(script)} bytes)\n`);
 }
 
 async function main(): Promise<void> {
-  const script = await bundleExtension();
-  mkdirSync(dirname(OUTPUT), { recursive: true });
-  writeFileSync(OUTPUT, script);
-  process.stdout.write(`built ${OUTPUT} (${Buffer.byteLength(script)} bytes)\n`);
+  write(OUTPUT, await bundleExtension());
+  write(GALLERY_OUTPUT, await bundleGalleryExtension());
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

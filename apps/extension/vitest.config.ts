@@ -6,6 +6,7 @@ export default defineProject({
   test: {
     name: 'extension',
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/global-scratch.ts'],
     testTimeout: 60_000,
   },
 });

@@ -1,13 +1,15 @@
 /// <reference types="@turbowarp/types-tw/types/scratch-vm-extension" />
 /**
- * The part of TurboWarp's `Scratch` object the generated extension uses. It is injected
- * (never read from the global), so Node tests can pass a Scratch-like object of their own.
+ * The part of TurboWarp's `Scratch` object the generated extension uses. It is injected,
+ * so Node tests can pass a Scratch-like object of their own. The one exception is
+ * `Scratch.translate`, called as written, by name, because TurboWarp's gallery finds the
+ * texts to translate by looking for exactly those calls; tests provide a global `Scratch`
+ * with `translate` (test/support/global-scratch.ts).
  */
 export interface ScratchApi {
   readonly BlockType: typeof Scratch.BlockType;
   readonly ArgumentType: typeof Scratch.ArgumentType;
   readonly Cast: Pick<typeof Scratch.Cast, 'toString' | 'toNumber' | 'toBoolean'>;
-  translate(message: string): string;
 }
 
 /** The VM's `util` argument to a block method: we only need the target running the block. */

@@ -1,52 +1,18 @@
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { bundleExtension } from '../build';
 import { EXTENSION_METADATA } from '../src/generated/extension';
-import { scratch } from './support/scratch';
+import { loadScript as load, type RegisteredExtension } from './support/load-script';
 import { TestServer, within } from '@scratch-websocket/test-support';
-
-interface RegisteredExtension {
-  getInfo(): { id: string; name: string; blocks: unknown[] };
-  newInstance(args: { URL: unknown }, util: { target: object }): Promise<void>;
-  sendMessage(args: { PAYLOAD: unknown }, util: { target: object }): void;
-  isConnected(args: object, util: { target: object }): boolean;
-}
-
-/** Runs the built script as TurboWarp does: a classic script with a `Scratch` in scope. */
-function load(script: string, unsandboxed: boolean | undefined) {
-  const registered: RegisteredExtension[] = [];
-  const hatsStarted: string[] = [];
-  const Scratch = {
-    ...scratch,
-    extensions: { unsandboxed, register: (extension: RegisteredExtension) => registered.push(extension) },
-    canFetch: async () => true,
-    vm: {
-      runtime: {
-        startHats: (opcode: string) => {
-          hatsStarted.push(opcode);
-          return [];
-        },
-        isActiveThread: () => false,
-        _stopThread: () => undefined,
-        on: () => undefined,
-        off: () => undefined,
-      },
-    },
-  };
-  // The browser globals the bundle uses; the rest of a page is not needed.
-  runInNewContext(script, { Scratch, WebSocket, URL, TextEncoder, TextDecoder, console, setTimeout, clearTimeout });
-  return { registered, hatsStarted };
-}
 
 describe('dist/websocket.js', () => {
   it('starts with the gallery header taken from the spec, then one wrapped plain script', async () => {
     const script = await bundleExtension();
-    expect(script.split('\n').slice(0, 7)).toEqual([
+    expect(script.split('\n').slice(0, 8)).toEqual([
       '// Name: WebSocket',
       '// ID: gsaWebsocket',
       `// Description: ${EXTENSION_METADATA.description}`,
       `// By: ${EXTENSION_METADATA.by}`,
+      '// Original: RedMan13 <https://scratch.mit.edu/users/RedMan13/>',
       '// License: MIT',
       '',
       '(function (Scratch) {',

@@ -96,8 +96,10 @@ type NativeEncoder = (bytes: Uint8Array) => string;
  * synchronous, so arrival order still holds. Chosen once, at load.
  */
 function nativeEncoder(): NativeEncoder | null {
-  const toBase64 = (Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string }).toBase64;
-  if (typeof toBase64 === 'function') return (bytes) => toBase64.call(bytes);
+  // Read through Reflect.get: the method is newer than TypeScript's ES2022 library, and a plain
+  // property read would be a type warning in the built script (TurboWarp's gallery type-checks it).
+  const toBase64: unknown = Reflect.get(Uint8Array.prototype, 'toBase64');
+  if (typeof toBase64 === 'function') return (bytes) => toBase64.call(bytes) as string;
   const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, l: number): { toString(e: string): string } } }).Buffer;
   if (typeof NodeBuffer?.from === 'function') {
     return (bytes) => NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');

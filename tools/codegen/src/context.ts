@@ -26,6 +26,8 @@ export interface OutputPaths {
   extension: string;
   docsMarkdown: string;
   docsHtml: string;
+  /** The gallery flavour of the Markdown page, for TurboWarp's extension gallery. */
+  docsGalleryMarkdown: string;
   /** Folder of the per-block test skeletons. */
   blockTests: string;
 }
@@ -34,6 +36,7 @@ export const DEFAULT_OUTPUTS: OutputPaths = {
   extension: 'apps/extension/src/generated/extension.ts',
   docsMarkdown: 'apps/docs/generated/websocket.md',
   docsHtml: 'apps/docs/generated/websocket.html',
+  docsGalleryMarkdown: 'apps/docs/generated/gallery/ws.md',
   blockTests: 'apps/extension/test/blocks',
 };
 

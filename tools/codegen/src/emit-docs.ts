@@ -1,19 +1,29 @@
-import { htmlCommentBanner } from './banner.js';
+import { galleryHtmlCommentBanner, htmlCommentBanner } from './banner.js';
 import type { SpecModel } from './model.js';
-import { proseToHtml } from './prose.js';
+import { proseToHtml, unwrapProse } from './prose.js';
 import { scratchblocksCode } from './scratchblocks.js';
 import { template } from './templates.js';
 
+/** Which page a view is for: ours (Markdown and HTML) or the gallery's docs page. */
+type Flavour = 'standalone' | 'gallery';
+
+interface PageOptions {
+  flavour: Flavour;
+  banner: string;
+  renderProse: (markdown: string) => string;
+}
+
 /**
- * What both documentation pages show, in order: the intro, then each group with its prose
- * and, for each block, its picture (scratchblocks code) and its prose.
+ * What every documentation page shows, in order: the intro and how to try the blocks, then
+ * each group with its prose and, for each block, its picture (scratchblocks code) and its prose.
  */
-function docsView(spec: SpecModel, specFile: string, renderProse: (markdown: string) => string) {
+function docsView(spec: SpecModel, { flavour, banner, renderProse }: PageOptions) {
   return {
-    banner: htmlCommentBanner(specFile),
+    banner,
     title: spec.extension.docs.title,
     colour: spec.extension.color1,
     intro: renderProse(spec.extension.docs.intro),
+    tryIt: renderProse(spec.extension.docs.tryIt[flavour]),
     groups: spec.groups.map((group) => ({
       name: group.group,
       docs: renderProse(group.docs),
@@ -28,10 +38,22 @@ function docsView(spec: SpecModel, specFile: string, renderProse: (markdown: str
 
 /** apps/docs/generated/websocket.md, in TurboWarp's extension documentation format. */
 export function emitDocsMarkdown(spec: SpecModel, specFile: string): string {
-  return template('docs.md.hbs', { noEscape: true })(docsView(spec, specFile, (markdown) => markdown.trim()));
+  const view = docsView(spec, { flavour: 'standalone', banner: htmlCommentBanner(specFile), renderProse: (markdown) => markdown.trim() });
+  return template('docs.md.hbs', { noEscape: true })(view);
 }
 
 /** apps/docs/generated/websocket.html: the same content as a standalone page. */
 export function emitDocsHtml(spec: SpecModel, specFile: string): string {
-  return template('docs.html.hbs', { noEscape: false })(docsView(spec, specFile, proseToHtml));
+  const view = docsView(spec, { flavour: 'standalone', banner: htmlCommentBanner(specFile), renderProse: proseToHtml });
+  return template('docs.html.hbs', { noEscape: false })(view);
+}
+
+/**
+ * apps/docs/generated/gallery/ws.md: the page for TurboWarp's gallery (its docs/<user>/<slug>.md).
+ * The gallery renders every source line break as `<br>`, so each paragraph is one line; and its
+ * readers have only the blocks, so the page names none of this repository's tools.
+ */
+export function emitGalleryDocsMarkdown(spec: SpecModel, specFile: string): string {
+  const view = docsView(spec, { flavour: 'gallery', banner: galleryHtmlCommentBanner(specFile), renderProse: unwrapProse });
+  return template('docs.md.hbs', { noEscape: true })(view);
 }

@@ -78,9 +78,9 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
 }
 
 function metadataWriter(spec: SpecModel): WriterFunction {
-  const { id, name, description, by, license } = spec.extension;
+  const { id, name, description, by, original, license } = spec.extension;
   return (writer) => {
-    writeObjectLiteral(writer, Object.entries({ id, name, description, by, license }).map(([key, value]) => `${key}: ${literal(value)},`));
+    writeObjectLiteral(writer, Object.entries({ id, name, description, by, original, license }).map(([key, value]) => `${key}: ${literal(value)},`));
     writer.write(' as const');
   };
 }
@@ -113,11 +113,16 @@ function writeObjectLiteral(writer: CodeBlockWriter, lines: string[]): void {
   writer.write('}');
 }
 
+/**
+ * Texts are literal calls of the ambient `Scratch.translate` (in the built script, the
+ * wrapper's `Scratch` parameter), not of the injected API: TurboWarp's gallery collects the
+ * strings it translates by finding exactly `Scratch.translate("...")` in the source.
+ */
 function writeGetInfo(writer: CodeBlockWriter, spec: SpecModel): void {
   const { id, name, color1, color2, docsURI } = spec.extension;
   writer.write('return {').indent(() => {
     writer.writeLine(`id: ${literal(id)},`);
-    writer.writeLine(`name: this.scratch.translate(${literal(name)}),`);
+    writer.writeLine(`name: Scratch.translate(${literal(name)}),`);
     writer.writeLine(`color1: ${literal(color1)},`);
     writer.writeLine(`color2: ${literal(color2)},`);
     writer.writeLine(`docsURI: ${literal(docsURI)},`);
@@ -137,7 +142,7 @@ function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
   writer.write('{').indent(() => {
     writer.writeLine(`opcode: ${literal(block.opcode)},`);
     writer.writeLine(`blockType: this.scratch.BlockType.${BLOCK_TYPE_CONSTANT[block.blockType]},`);
-    writer.writeLine(`text: this.scratch.translate(${literal(block.text)}),`);
+    writer.writeLine(`text: Scratch.translate(${literal(block.text)}),`);
     if (block.arguments.length > 0) {
       writer.write('arguments: {').indent(() => {
         for (const argument of block.arguments) {

@@ -1,6 +1,6 @@
 import { checkHandlers } from './check-handlers.js';
 import type { GenerateContext } from './context.js';
-import { emitDocsHtml, emitDocsMarkdown } from './emit-docs.js';
+import { emitDocsHtml, emitDocsMarkdown, emitGalleryDocsMarkdown } from './emit-docs.js';
 import { emitExtension } from './emit-extension.js';
 import { emitTestSkeleton } from './emit-test-skeleton.js';
 import { loadSpec } from './load.js';
@@ -38,6 +38,7 @@ export function generate(context: GenerateContext): GenerateResult {
       { path: outputs.extension, text: emitExtension(model, spec.path) },
       { path: outputs.docsMarkdown, text: emitDocsMarkdown(model, spec.path) },
       { path: outputs.docsHtml, text: emitDocsHtml(model, spec.path) },
+      { path: outputs.docsGalleryMarkdown, text: emitGalleryDocsMarkdown(model, spec.path) },
       ...skeletons,
     ],
   };

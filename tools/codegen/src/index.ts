@@ -7,10 +7,10 @@ export { readWorkspaceContext, MissingFileError, REPO_ROOT } from './workspace.j
 export { validateSpec, DEFAULTS } from './validate.js';
 export { checkHandlers } from './check-handlers.js';
 export { emitExtension } from './emit-extension.js';
-export { emitDocsHtml, emitDocsMarkdown } from './emit-docs.js';
+export { emitDocsHtml, emitDocsMarkdown, emitGalleryDocsMarkdown } from './emit-docs.js';
 export { emitTestSkeleton } from './emit-test-skeleton.js';
 export { scratchblocksCode } from './scratchblocks.js';
-export { proseToHtml } from './prose.js';
+export { proseToHtml, unwrapProse } from './prose.js';
 export { formatProblem, type Problem } from './problems.js';
 export type * from './model.js';
 export { allBlocks, isHatBlock } from './model.js';

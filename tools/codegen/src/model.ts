@@ -62,9 +62,16 @@ export interface ExtensionModel {
   color2: string;
   description: string;
   by: string;
+  /** The author of the blocks these replace, `Name <profile URL>`; '' for none. */
+  original: string;
   license: string;
   docsURI: string;
-  docs: { title: string; intro: string };
+  docs: {
+    title: string;
+    intro: string;
+    /** How a reader tries the blocks, per page: each names only what its readers have. */
+    tryIt: { standalone: string; gallery: string };
+  };
 }
 
 export interface SpecModel {

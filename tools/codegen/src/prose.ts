@@ -9,9 +9,15 @@ export function proseToHtml(markdown: string): string {
     .join('\n');
 }
 
-/** Paragraphs of the prose, each on one line (YAML block text wraps them). */
-export function paragraphs(markdown: string): string[] {
-  return blocks(markdown).map(joinLines);
+/**
+ * The prose as Markdown with each paragraph on one source line, for renderers that turn
+ * every line break into a `<br>` (TurboWarp's gallery does): YAML block text is wrapped.
+ */
+export function unwrapProse(markdown: string): string {
+  // A table row is a line of its own in Markdown: joining rows would make one broken row.
+  return blocks(markdown)
+    .map((lines) => (isTable(lines) ? lines.join('\n') : joinLines(lines)))
+    .join('\n\n');
 }
 
 /** The blank-line separated blocks of the prose, as their trimmed non-empty lines. */

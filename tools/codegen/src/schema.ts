@@ -43,9 +43,15 @@ export const extensionSchema = z.strictObject({
   color2: colour,
   description: z.string().min(1),
   by: z.string().min(1),
+  /** The author of the blocks these replace, as `Name <profile URL>` (the gallery's `// Original:`). */
+  original: z.string().min(1).optional(),
   license: z.string().min(1),
   docsURI: z.url(),
-  docs: z.strictObject({ title: z.string().min(1), intro: z.string().optional() }),
+  docs: z.strictObject({
+    title: z.string().min(1),
+    intro: z.string().optional(),
+    tryIt: z.strictObject({ standalone: z.string().optional(), gallery: z.string().optional() }).optional(),
+  }),
 });
 
 export const specSchema = z.strictObject({

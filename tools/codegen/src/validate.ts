@@ -14,6 +14,7 @@ export const DEFAULTS = {
   shouldRestartExistingThreads: false,
   disableMonitor: false,
   docs: '',
+  original: '',
 } as const;
 
 /**
@@ -56,7 +57,18 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
     blocks: group.blocks.map((block, blockIndex) => toBlock(block, (path) => where(['blocks', groupIndex, 'blocks', blockIndex, ...path]))),
   }));
   return {
-    extension: { ...spec.extension, docs: { title: spec.extension.docs.title, intro: spec.extension.docs.intro ?? DEFAULTS.docs } },
+    extension: {
+      ...spec.extension,
+      original: spec.extension.original ?? DEFAULTS.original,
+      docs: {
+        title: spec.extension.docs.title,
+        intro: spec.extension.docs.intro ?? DEFAULTS.docs,
+        tryIt: {
+          standalone: spec.extension.docs.tryIt?.standalone ?? DEFAULTS.docs,
+          gallery: spec.extension.docs.tryIt?.gallery ?? DEFAULTS.docs,
+        },
+      },
+    },
     groups,
     blocksLocation: where(['blocks']),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proseToHtml } from '../src/index.js';
+import { proseToHtml, unwrapProse } from '../src/index.js';
 
 describe('proseToHtml', () => {
   it.each([
@@ -17,5 +17,23 @@ describe('proseToHtml', () => {
     { markdown: '| not a table |', html: '<p>| not a table |</p>' },
   ])('renders $markdown', ({ markdown, html }) => {
     expect(proseToHtml(markdown)).toBe(html);
+  });
+});
+
+describe('unwrapProse', () => {
+  it.each([
+    { markdown: 'One line.', unwrapped: 'One line.' },
+    { markdown: 'Wrapped\nin YAML.\n', unwrapped: 'Wrapped in YAML.' },
+    { markdown: '  Indented\n  lines.  ', unwrapped: 'Indented lines.' },
+    { markdown: 'First,\nwrapped.\n\nSecond.\n\n\nThird.', unwrapped: 'First, wrapped.\n\nSecond.\n\nThird.' },
+    { markdown: 'Keeps `code` and <b>markup</b> as written.', unwrapped: 'Keeps `code` and <b>markup</b> as written.' },
+    { markdown: '', unwrapped: '' },
+  ])('puts each paragraph of $markdown on one line', ({ markdown, unwrapped }) => {
+    expect(unwrapProse(markdown)).toBe(unwrapped);
+  });
+
+  it('keeps each row of a table on its own line, and joins the paragraph around it', () => {
+    const markdown = 'Values:\nby state.\n\n| state | code |\n|---|---|\n| open | `0` |\n\nAfter.';
+    expect(unwrapProse(markdown)).toBe('Values: by state.\n\n| state | code |\n|---|---|\n| open | `0` |\n\nAfter.');
   });
 });

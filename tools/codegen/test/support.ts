@@ -9,6 +9,7 @@ export const FIXTURE_OUTPUTS = {
   extension: 'out/extension.ts',
   docsMarkdown: 'out/websocket.md',
   docsHtml: 'out/websocket.html',
+  docsGalleryMarkdown: 'out/gallery/ws.md',
   blockTests: 'out/blocks',
 };
 
@@ -37,10 +38,10 @@ export const readFixture = (name: string): string => readFileSync(fixturePath(na
  * The checked-in expected output. With UPDATE_GOLDEN=1 the actual output is written first,
  * for a deliberate change to the emitters (then review the diff before committing).
  */
-export function golden(name: string, actual: string): string {
+export function golden(name: string, actual: string, folder = 'minimal.expected'): string {
   if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(fixturePath('minimal.expected'), { recursive: true });
-    writeFileSync(fixturePath(`minimal.expected/${name}.golden`), actual);
+    mkdirSync(fixturePath(folder), { recursive: true });
+    writeFileSync(fixturePath(`${folder}/${name}.golden`), actual);
   }
-  return readFixture(`minimal.expected/${name}.golden`);
+  return readFixture(`${folder}/${name}.golden`);
 }

@@ -9,6 +9,7 @@ export const EXTENSION_METADATA = {
   name: 'WebSocket',
   description: 'Connect to WebSocket servers.',
   by: 'scratch-websocket contributors',
+  original: 'RedMan13 <https://scratch.mit.edu/users/RedMan13/>',
   license: 'MIT',
 } as const;
 
@@ -28,15 +29,15 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   getInfo(): Scratch.Info {
     return {
       id: 'gsaWebsocket',
-      name: this.scratch.translate('WebSocket'),
+      name: Scratch.translate('WebSocket'),
       color1: '#307eff',
       color2: '#2c5eb0',
-      docsURI: 'https://extensions.turbowarp.org/gsa/websocket',
+      docsURI: 'https://extensions.turbowarp.org/godslayerakp/ws',
       blocks: [
         {
           opcode: 'newInstance',
           blockType: this.scratch.BlockType.COMMAND,
-          text: this.scratch.translate('connect to [URL]'),
+          text: Scratch.translate('connect to [URL]'),
           arguments: {
             URL: { type: this.scratch.ArgumentType.STRING, defaultValue: 'wss://echo.websocket.org/' },
           },
@@ -45,35 +46,35 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
         {
           opcode: 'onOpen',
           blockType: this.scratch.BlockType.EVENT,
-          text: this.scratch.translate('when connected'),
+          text: Scratch.translate('when connected'),
           isEdgeActivated: false,
           shouldRestartExistingThreads: true,
         },
         {
           opcode: 'isConnected',
           blockType: this.scratch.BlockType.BOOLEAN,
-          text: this.scratch.translate('is connected?'),
+          text: Scratch.translate('is connected?'),
           disableMonitor: true,
         },
         '---',
         {
           opcode: 'onMessage',
           blockType: this.scratch.BlockType.EVENT,
-          text: this.scratch.translate('when message received'),
+          text: Scratch.translate('when message received'),
           isEdgeActivated: false,
           shouldRestartExistingThreads: true,
         },
         {
           opcode: 'messageData',
           blockType: this.scratch.BlockType.REPORTER,
-          text: this.scratch.translate('received message data'),
+          text: Scratch.translate('received message data'),
           disableMonitor: true,
         },
         '---',
         {
           opcode: 'sendMessage',
           blockType: this.scratch.BlockType.COMMAND,
-          text: this.scratch.translate('send message [PAYLOAD]'),
+          text: Scratch.translate('send message [PAYLOAD]'),
           arguments: {
             PAYLOAD: { type: this.scratch.ArgumentType.STRING, defaultValue: 'Hello!' },
           },
@@ -82,51 +83,51 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
         {
           opcode: 'onError',
           blockType: this.scratch.BlockType.EVENT,
-          text: this.scratch.translate('when connection errors'),
+          text: Scratch.translate('when connection errors'),
           isEdgeActivated: false,
           shouldRestartExistingThreads: true,
         },
         {
           opcode: 'hasErrored',
           blockType: this.scratch.BlockType.BOOLEAN,
-          text: this.scratch.translate('is connection errored?'),
+          text: Scratch.translate('is connection errored?'),
           disableMonitor: true,
         },
         '---',
         {
           opcode: 'onClose',
           blockType: this.scratch.BlockType.EVENT,
-          text: this.scratch.translate('when connection closes'),
+          text: Scratch.translate('when connection closes'),
           isEdgeActivated: false,
           shouldRestartExistingThreads: true,
         },
         {
           opcode: 'isClosed',
           blockType: this.scratch.BlockType.BOOLEAN,
-          text: this.scratch.translate('is connection closed?'),
+          text: Scratch.translate('is connection closed?'),
           disableMonitor: true,
         },
         {
           opcode: 'closeCode',
           blockType: this.scratch.BlockType.REPORTER,
-          text: this.scratch.translate('closing code'),
+          text: Scratch.translate('closing code'),
           disableMonitor: true,
         },
         {
           opcode: 'closeMessage',
           blockType: this.scratch.BlockType.REPORTER,
-          text: this.scratch.translate('closing message'),
+          text: Scratch.translate('closing message'),
           disableMonitor: true,
         },
         {
           opcode: 'closeWithoutReason',
           blockType: this.scratch.BlockType.COMMAND,
-          text: this.scratch.translate('close connection'),
+          text: Scratch.translate('close connection'),
         },
         {
           opcode: 'closeWithCode',
           blockType: this.scratch.BlockType.COMMAND,
-          text: this.scratch.translate('close connection with code [CODE]'),
+          text: Scratch.translate('close connection with code [CODE]'),
           arguments: {
             CODE: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 1000 },
           },
@@ -134,7 +135,7 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
         {
           opcode: 'closeWithReason',
           blockType: this.scratch.BlockType.COMMAND,
-          text: this.scratch.translate('close connection with reason [REASON] and code [CODE]'),
+          text: Scratch.translate('close connection with reason [REASON] and code [CODE]'),
           arguments: {
             REASON: { type: this.scratch.ArgumentType.STRING, defaultValue: 'fulfilled' },
             CODE: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 1000 },

@@ -2,8 +2,8 @@ import { scratchCast } from '@scratch-websocket/test-support';
 import type { ScratchApi } from '../../src/scratch-api';
 
 /**
- * A Scratch-like object for Node tests: the constants TurboWarp's `Scratch` has, `translate`
- * as the identity (English), and `Cast` with Scratch's own conversion rules.
+ * A Scratch-like object for Node tests: the constants TurboWarp's `Scratch` has,
+ * and `Cast` with Scratch's own conversion rules.
  */
 export const scratch: ScratchApi = {
   BlockType: {
@@ -27,5 +27,7 @@ export const scratch: ScratchApi = {
     STRING: 'string',
   },
   Cast: scratchCast,
-  translate: (message) => message,
 };
+
+/** `Scratch.translate` in English, as TurboWarp gives it with no translation for the language. */
+export const translate = (message: string): string => message;

@@ -1,0 +1,40 @@
+/// <reference types="@turbowarp/types-tw/types/scratch-vm-extension" />
+/**
+ * What both entries do (src/main.ts for dist/websocket.js, src/gallery.ts for the gallery's
+ * file): refuse the sandbox, build the runtime on TurboWarp's VM, register the blocks.
+ */
+import { createTurboWarpHost, WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
+import { HAT_OPCODES, WebSocketExtension } from './generated/extension';
+
+/**
+ * Opens the page's WebSocket to `url`. The runtime calls it with `new` (as the constructor it
+ * was given, so it gets back the socket made here), and only once `Scratch.canFetch(url)`,
+ * the host's permission check in `registerExtension`, has allowed that same URL.
+ */
+function openWebSocket(url: string): WebSocket {
+  // The comments are inside the expression because esbuild keeps comments there (and drops
+  // them before statements): the gallery's lint needs the directive in the built file.
+  return (
+    // Checked above: the runtime asks Scratch.canFetch(url) first and opens only what it allowed.
+    // eslint-disable-next-line extension/check-can-fetch
+    new WebSocket(url)
+  );
+}
+
+/** Registers the blocks with TurboWarp. Throws, so loading stops, when run sandboxed. */
+export function registerExtension(): void {
+  // A sandboxed extension runs in a worker without the VM or the page's WebSocket permissions,
+  // so the blocks could not work there: stop loading with a message that says what to do.
+  if (!Scratch.extensions.unsandboxed) {
+    throw new Error(
+      'The WebSocket extension must be loaded unsandboxed: in TurboWarp, load it from a URL or file and tick "Run without sandbox".',
+    );
+  }
+  const runtime = new WebSocketRuntime({
+    // A function that returns an object gives that object when called with `new`.
+    WebSocket: openWebSocket as unknown as WebSocketConstructorLike,
+    host: createTurboWarpHost<VM.RenderedTarget, VM.Thread>(Scratch.vm.runtime, (url) => Scratch.canFetch(url)),
+    hats: HAT_OPCODES,
+  });
+  Scratch.extensions.register(new WebSocketExtension(Scratch, runtime));
+}

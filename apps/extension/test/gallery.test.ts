@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleGalleryExtension, GALLERY_OUTPUT, galleryPrettierOptions } from '../build';
+import { EXTENSION_METADATA } from '../src/generated/extension';
+import { extensionInfo } from './support/block-info';
+import { loadScript, type RegisteredExtension } from './support/load-script';
+import { TestServer, within } from '@scratch-websocket/test-support';
+
+const ESLINT_CONFIG = fileURLToPath(new URL('../gallery.eslint.config.mjs', import.meta.url));
+
+/** Every text the gallery must find to translate: the extension's name and each block's text. */
+function textsToTranslate(): string[] {
+  const info = extensionInfo();
+  const blocks = info.blocks.filter((block) => typeof block === 'object');
+  return [info.name ?? '', ...blocks.flatMap((block) => (typeof block.text === 'string' ? [block.text] : []))];
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () => {
+  let script = '';
+  beforeAll(async () => {
+    script = await bundleGalleryExtension();
+  });
+
+  it('starts with the gallery header, crediting the author of the blocks it replaces', () => {
+    expect(script.split('\n').slice(0, 8)).toEqual([
+      '// Name: WebSocket',
+      '// ID: gsaWebsocket',
+      `// Description: ${EXTENSION_METADATA.description}`,
+      `// By: ${EXTENSION_METADATA.by}`,
+      '// Original: RedMan13 <https://scratch.mit.edu/users/RedMan13/>',
+      '// License: MIT',
+      '',
+      '(function (Scratch) {',
+    ]);
+    expect(script.endsWith('})(Scratch);\n')).toBe(true);
+  });
+
+  it("is formatted as prettier formats it with the gallery's settings (prettier --check passes)", async () => {
+    expect(await prettier.check(script, { ...(await galleryPrettierOptions()), filepath: GALLERY_OUTPUT })).toBe(true);
+  });
+
+  it("has no error and no warning from ESLint with the gallery's core rules", async () => {
+    const eslint = new ESLint({ overrideConfigFile: ESLINT_CONFIG, cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    const [result] = await eslint.lintText(script, { filePath: GALLERY_OUTPUT });
+    const messages = (result?.messages ?? []).map((message) => `${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`);
+    expect(messages).toEqual([]);
+  });
+
+  it('calls Scratch.translate with a literal for the name and every block text, so the gallery finds them', () => {
+    const texts = textsToTranslate();
+    expect(texts).toHaveLength(16);
+    for (const text of texts) {
+      expect(script, text).toMatch(new RegExp(`Scratch\\.translate\\(\\s*${escapeRegExp(JSON.stringify(text))}\\s*\\)`));
+    }
+  });
+
+  it('is ES2022 as written: class fields stay fields, with no esbuild helper', () => {
+    expect(script).not.toMatch(/__publicField|__defNormalProp|__async/);
+    expect(script).toMatch(/^ {4}live = /m);
+  });
+
+  it('opens a socket with new WebSocket(url), said to be checked with Scratch.canFetch above', () => {
+    expect(script).toMatch(
+      /\/\/ Checked above: the runtime asks Scratch\.canFetch\(url\) first[^\n]*\n\s*\/\/ eslint-disable-next-line extension\/check-can-fetch\n\s*new WebSocket\(url\)/,
+    );
+  });
+
+  it('links Open Documentation to the gallery page for these blocks', () => {
+    const { registered } = loadScript(script, true);
+    expect(registered[0]?.getInfo().docsURI).toBe('https://extensions.turbowarp.org/godslayerakp/ws');
+  });
+
+  it('ships no translations of its own: it never calls Scratch.translate.setup', () => {
+    const { translationSetups } = loadScript(script, true);
+    expect(translationSetups).toEqual([]);
+    expect(script).not.toMatch(/translate\.setup/);
+  });
+
+  it('refuses to load sandboxed', () => {
+    expect(() => loadScript(script, false)).toThrow(/must be loaded unsandboxed/);
+  });
+
+  it('registers the blocks unsandboxed, and they reach a real server', async () => {
+    const { registered, hatsStarted } = loadScript(script, true);
+    expect(registered).toHaveLength(1);
+    const [extension] = registered as [RegisteredExtension];
+    const server = await TestServer.start();
+    try {
+      const target = {};
+      const accepted = server.nextSide();
+      await within(extension.newInstance({ URL: server.url }, { target }), 'connect to resolve');
+      extension.sendMessage({ PAYLOAD: 'from the gallery file' }, { target });
+      expect(await (await accepted).nextMessage()).toBe('from the gallery file');
+      expect(extension.isConnected({}, { target })).toBe(true);
+      expect(hatsStarted).toEqual(['gsaWebsocket_onOpen']);
+    } finally {
+      await server.close();
+    }
+  });
+});
