@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatByteList, MAX_BYTE_LIST_ITEMS, parseByteList } from '../src/index.js';
+import { formatByteList, MAX_BYTE_LIST_ITEMS, parseByteList, type ByteListParse } from '../src/index.js';
 import { PROPERTY_RUNS } from './support/property.js';
 
 describe('parseByteList', () => {
@@ -45,10 +45,11 @@ describe('parseByteList', () => {
   });
 
   it('reads exactly the item limit, and refuses one item more', () => {
+    // Only sizes and reasons are compared: a failure message must not print 4 MB of bytes.
+    const outcome = (result: ByteListParse) => (result.ok ? result.bytes.length : result.reason);
     const atLimit = '0 '.repeat(MAX_BYTE_LIST_ITEMS);
-    const result = parseByteList(atLimit);
-    expect(result.ok && result.bytes.length).toBe(MAX_BYTE_LIST_ITEMS);
-    expect(parseByteList(`${atLimit}0`)).toEqual({ ok: false, reason: 'too long' });
+    expect(outcome(parseByteList(atLimit))).toBe(MAX_BYTE_LIST_ITEMS);
+    expect(outcome(parseByteList(`${atLimit}0`))).toBe('too long');
   });
 
   it('refuses a text too long to be a list of allowed length, before reading it', () => {

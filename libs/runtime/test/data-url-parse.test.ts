@@ -8,6 +8,7 @@ import {
   MAX_DATA_URL_LENGTH,
   parseDataUrl,
   portableBase64,
+  type DataUrlParse,
 } from '../src/index.js';
 import { PROPERTY_RUNS } from './support/property.js';
 
@@ -68,10 +69,11 @@ describe('parseDataUrl', () => {
   );
 
   it('reads a data URL of exactly the length limit, and refuses one code unit more', () => {
+    // Only sizes and reasons are compared: a failure message must not print 64 MB of bytes.
+    const outcome = (result: DataUrlParse) => (result.ok ? result.bytes.length : result.reason);
     const atLimit = `data:,${'a'.repeat(MAX_DATA_URL_LENGTH - 6)}`;
-    const result = parseDataUrl(atLimit);
-    expect(result.ok && result.bytes.length).toBe(MAX_DATA_URL_LENGTH - 6);
-    expect(parseDataUrl(`${atLimit}a`)).toEqual({ ok: false, reason: 'too long' });
+    expect(outcome(parseDataUrl(atLimit))).toBe(MAX_DATA_URL_LENGTH - 6);
+    expect(outcome(parseDataUrl(`${atLimit}a`))).toBe('too long');
   });
 
   it('reads back the bytes of every received binary message (bytesToDataUrl)', () => {
