@@ -26,8 +26,9 @@ export type DataUrlProblem =
   | typeof DATA_URL_BAD_BASE64;
 
 /**
- * A `data:` URL read into its parts. `mediaType` is the text before the comma as written
- * (without `;base64`), `text/plain` put in front when it starts with `;`, or
+ * A `data:` URL read into its parts. `mediaType` is the text before the comma as the URL
+ * parser writes it out (controls and non-ASCII percent-encoded as UTF-8), trimmed, without `;base64`; `text/plain`
+ * is put in front when it starts with `;`, and it is
  * {@link DEFAULT_DATA_URL_MEDIA_TYPE} when its type/subtype is missing or not made of tokens.
  * `bytes` is the body, decoded; `base64` says which way it was written.
  */
@@ -42,6 +43,7 @@ const SCHEME = 'data:';
 const BASE64_MARKER = 'base64';
 /** WHATWG MIME Sniffing "parse a MIME type": type "/" subtype, both HTTP tokens (RFC 9110 §5.6.2). */
 const MEDIA_TYPE_ESSENCE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+[\t\n\r ]*(?:;|$)/;
+const HAS_TAB_OR_NEWLINE = /[\t\n\r]/;
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
 
 function fail(reason: DataUrlProblem): DataUrlParse {
@@ -173,7 +175,7 @@ export function parseDataUrl(input: unknown): DataUrlParse {
   if (input.length > MAX_DATA_URL_LENGTH) return fail(DATA_URL_TOO_LONG);
 
   const stripped = stripC0ControlOrSpace(input);
-  const url = TAB_OR_NEWLINE.test(stripped) ? stripped.replace(TAB_OR_NEWLINE, '') : stripped;
+  const url = HAS_TAB_OR_NEWLINE.test(stripped) ? stripped.replace(TAB_OR_NEWLINE, '') : stripped;
   if (url.slice(0, SCHEME.length).toLowerCase() !== SCHEME) return fail(DATA_URL_WRONG_SCHEME);
 
   const hash = url.indexOf('#', SCHEME.length);
