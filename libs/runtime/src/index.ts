@@ -33,3 +33,40 @@ export { truncateCloseReason, MAX_CLOSE_REASON_BYTES } from './close-reason.js';
 export { fixUpUrl, type UrlFixUp } from './url.js';
 export { bytesToBase64, portableBase64, bytesToDataUrl, binaryBytes, BINARY_DATA_URL_PREFIX } from './data-url.js';
 export { MessageQueue } from './message-queue.js';
+export { forgivingBase64Decode } from './forgiving-base64.js';
+export {
+  parseDataUrl,
+  MAX_DATA_URL_LENGTH,
+  DEFAULT_DATA_URL_MEDIA_TYPE,
+  DATA_URL_NOT_TEXT,
+  DATA_URL_TOO_LONG,
+  DATA_URL_WRONG_SCHEME,
+  DATA_URL_NO_COMMA,
+  DATA_URL_BAD_BASE64,
+  type DataUrlParse,
+  type DataUrlProblem,
+} from './data-url-parse.js';
+export {
+  parseByteList,
+  formatByteList,
+  MAX_BYTE_LIST_ITEMS,
+  BYTE_LIST_NOT_TEXT,
+  BYTE_LIST_TOO_LONG,
+  BYTE_LIST_NOT_A_BYTE,
+  type ByteListParse,
+} from './byte-list.js';
+export {
+  dataUrlOfText,
+  textOfDataUrl,
+  dataUrlOfBytes,
+  bytesOfDataUrl,
+  TEXT_DATA_URL_PREFIX,
+} from './data-url-convert.js';
+export { parseSubprotocols, INVALID_PROTOCOLS, type SubprotocolsParse } from './subprotocols.js';
+export {
+  shouldReconnect,
+  reconnectDelay,
+  RECONNECT_INITIAL_DELAY_MS,
+  RECONNECT_MAX_DELAY_MS,
+  type ConnectionEnding,
+} from './reconnect-policy.js';
