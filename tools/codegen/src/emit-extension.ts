@@ -10,19 +10,10 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import { lineCommentBanner } from './banner.js';
+import { shapeFlags } from './block-info.js';
 import { literal } from './literal.js';
-import { isHatBlock, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
-
-/** Scratch's names for our block shapes and argument types (`scratch.BlockType.X`). */
-const BLOCK_TYPE_CONSTANT: Record<BlockModel['blockType'], string> = {
-  command: 'COMMAND',
-  reporter: 'REPORTER',
-  boolean: 'BOOLEAN',
-  event: 'EVENT',
-  hat: 'HAT',
-};
-const ARGUMENT_TYPE_CONSTANT: Record<ArgumentModel['type'], string> = { string: 'STRING', number: 'NUMBER', boolean: 'BOOLEAN' };
-const CAST_FUNCTION: Record<ArgumentModel['type'], string> = { string: 'toString', number: 'toNumber', boolean: 'toBoolean' };
+import { ARGUMENT_TYPE_INFO } from './argument-types.js';
+import { isHatBlock, shape, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
@@ -136,40 +127,35 @@ function writeGetInfo(writer: CodeBlockWriter, spec: SpecModel): void {
 function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
   writer.write('{').indent(() => {
     writer.writeLine(`opcode: ${literal(block.opcode)},`);
-    writer.writeLine(`blockType: this.scratch.BlockType.${BLOCK_TYPE_CONSTANT[block.blockType]},`);
+    writer.writeLine(`blockType: this.scratch.BlockType.${shape(block).scratchType},`);
     writer.writeLine(`text: this.scratch.translate(${literal(block.text)}),`);
     if (block.arguments.length > 0) {
       writer.write('arguments: {').indent(() => {
         for (const argument of block.arguments) {
           writer.writeLine(
-            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_CONSTANT[argument.type]}, defaultValue: ${literal(argument.default)} },`,
+            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_INFO[argument.type].scratchType}, defaultValue: ${literal(argument.default)} },`,
           );
         }
       });
       writer.writeLine('},');
     }
-    if (isHatBlock(block)) {
-      writer.writeLine(`isEdgeActivated: ${block.isEdgeActivated},`);
-      writer.writeLine(`shouldRestartExistingThreads: ${block.shouldRestartExistingThreads},`);
-    } else if (block.blockType !== 'command') {
-      writer.writeLine(`disableMonitor: ${block.disableMonitor},`);
-    }
+    for (const line of shapeFlags(block)) writer.writeLine(line);
   });
   writer.writeLine('},');
 }
 
 /**
- * An event block needs no method: the VM runs it only when the runtime starts it. A `hat`
- * block is asked by the VM whether to run once started, so it gets a predicate.
+ * A hat without a predicate (an event block) needs no method: the VM runs it only when the
+ * runtime starts it. A hat with one is asked by the VM whether to run once started.
  */
 function blockMethods(block: BlockModel): OptionalKind<MethodDeclarationStructure>[] {
-  if (block.blockType === 'event') return [];
-  return [isHatBlock(block) ? hatMethod(block) : handlerMethod(block)];
+  if (!isHatBlock(block)) return [handlerMethod(block)];
+  return shape(block).predicate ? [hatMethod(block)] : [];
 }
 
 /** `connect(util.target, this.scratch.Cast.toString(args.URL))`: target first, then each argument cast by its type. */
 function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclarationStructure> {
-  const casts = block.arguments.map((argument) => `this.scratch.Cast.${CAST_FUNCTION[argument.type]}(args.${argument.name})`);
+  const casts = block.arguments.map((argument) => `this.scratch.Cast.${ARGUMENT_TYPE_INFO[argument.type].cast}(args.${argument.name})`);
   const hasArguments = block.arguments.length > 0;
   return {
     name: block.opcode,

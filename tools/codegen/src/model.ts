@@ -3,8 +3,10 @@
  * applies them). Emitters read this model and nothing else, so they never guess.
  */
 
-export type ArgumentType = 'string' | 'number' | 'boolean';
-export type BlockType = 'command' | 'reporter' | 'boolean' | 'event' | 'hat';
+import type { ArgumentType } from './argument-types.js';
+import { BLOCK_SHAPES, type BlockShape, type BlockType, type HandlerBlockType, type HatBlockType } from './shapes.js';
+
+export type { ArgumentType, BlockType };
 /** An event the runtime raises: a key of `HatOpcodes` in libs/runtime/src/host.ts (checked by check-handlers.ts). */
 export type HatEvent = string;
 
@@ -32,15 +34,15 @@ interface BlockBase {
 }
 
 export interface HandlerBlockModel extends BlockBase {
-  blockType: 'command' | 'reporter' | 'boolean';
+  blockType: HandlerBlockType;
   handler: string;
-  /** Always false for commands, which have no monitor. */
+  /** Always false for shapes without a monitor (commands). */
   disableMonitor: boolean;
   handlerLocation: SpecLocation;
 }
 
 export interface HatBlockModel extends BlockBase {
-  blockType: 'event' | 'hat';
+  blockType: HatBlockType;
   event: HatEvent;
   isEdgeActivated: boolean;
   shouldRestartExistingThreads: boolean;
@@ -74,8 +76,13 @@ export interface SpecModel {
   blocksLocation: SpecLocation;
 }
 
+/** What the shape table says about this block's shape. */
+export function shape(block: BlockModel): BlockShape {
+  return BLOCK_SHAPES[block.blockType];
+}
+
 export function isHatBlock(block: BlockModel): block is HatBlockModel {
-  return block.blockType === 'event' || block.blockType === 'hat';
+  return shape(block).runs === 'event';
 }
 
 export function allBlocks(spec: SpecModel): BlockModel[] {

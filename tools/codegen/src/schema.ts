@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ARGUMENT_TYPES, type ArgumentType } from './argument-types.js';
+import { BLOCK_TYPES, type BlockType } from './shapes.js';
 
 /**
  * The shape of specs/websocket.yaml. Only the shape: rules that relate one field to another
@@ -9,17 +11,17 @@ import { z } from 'zod';
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'expected a JavaScript identifier');
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour written #rrggbb');
 
-export const BLOCK_TYPES = ['command', 'reporter', 'boolean', 'event', 'hat'] as const;
-export const ARGUMENT_TYPES = ['string', 'number', 'boolean'] as const;
+const blockTypes = BLOCK_TYPES as [BlockType, ...BlockType[]];
+const argumentTypes = ARGUMENT_TYPES as [ArgumentType, ...ArgumentType[]];
 
 export const argumentSchema = z.strictObject({
-  type: z.enum(ARGUMENT_TYPES),
+  type: z.enum(argumentTypes),
   default: z.union([z.string(), z.number(), z.boolean()]).optional(),
 });
 
 export const blockSchema = z.strictObject({
   opcode: identifier,
-  blockType: z.enum(BLOCK_TYPES, `unknown block shape: expected one of ${BLOCK_TYPES.join(', ')}`),
+  blockType: z.enum(blockTypes, `unknown block shape: expected one of ${BLOCK_TYPES.join(', ')}`),
   text: z.string().min(1),
   arguments: z.record(z.string().regex(/^[A-Za-z0-9_]+$/, 'expected an argument name of letters, digits and _'), argumentSchema).optional(),
   handler: identifier.optional(),

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { LoadedSpec } from './load.js';
 import type { ArgumentModel, BlockModel, GroupModel, SpecLocation, SpecModel } from './model.js';
-import { formatPath, locate, sortProblems, type Problem, type SpecPath } from './problems.js';
+import { formatPath, locate, ProblemSink, type Problem, type SpecPath } from './problems.js';
 import { checkRules } from './rules.js';
 import { specSchema, type BlockInput, type SpecInput } from './schema.js';
+import { BLOCK_SHAPES, type HandlerBlockType, type HatBlockType } from './shapes.js';
 
 export type Validation = { ok: true; model: SpecModel } | { ok: false; problems: Problem[] };
 
@@ -27,26 +28,22 @@ export function validateSpec(loaded: LoadedSpec, file: string): Validation {
     ...locate(loaded.document, loaded.lineCounter, path, atKey),
     path: formatPath(path),
   });
-  const toProblem = (path: SpecPath, message: string, atKey = false): Problem => ({ file, ...where(path, atKey), message });
+  const sink = new ProblemSink(file, (path, atKey) => locate(loaded.document, loaded.lineCounter, path, atKey));
 
   const parsed = specSchema.safeParse(raw);
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => schemaProblems(issue, toProblem))),
-    ...checkRules(raw).map((rule) => toProblem(rule.path, rule.message, rule.atKey)),
-  ];
-  if (!parsed.success || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  if (!parsed.success) for (const issue of parsed.error.issues) reportSchemaIssue(issue, sink);
+  checkRules(raw, sink);
+  if (!parsed.success || sink.size > 0) return { ok: false, problems: sink.problems() };
   return { ok: true, model: toModel(parsed.data, where) };
 }
 
-function schemaProblems(
-  issue: z.core.$ZodIssue,
-  toProblem: (path: SpecPath, message: string, atKey?: boolean) => Problem,
-): Problem[] {
+function reportSchemaIssue(issue: z.core.$ZodIssue, sink: ProblemSink): void {
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => toProblem([...path, key], `unknown key '${key}'`, true));
+    for (const key of issue.keys) sink.report([...path, key], `unknown key '${key}'`, { atKey: true });
+    return;
   }
-  return [toProblem(path, issue.message.replace(/^Invalid input: /, ''))];
+  sink.report(path, issue.message.replace(/^Invalid input: /, ''));
 }
 
 function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): SpecModel {
@@ -72,10 +69,10 @@ function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation): Bl
     docs: block.docs ?? DEFAULTS.docs,
     location: where([]),
   };
-  if (block.blockType === 'event' || block.blockType === 'hat') {
+  if (BLOCK_SHAPES[block.blockType].runs === 'event') {
     return {
       ...base,
-      blockType: block.blockType,
+      blockType: block.blockType as HatBlockType,
       // The rules guarantee a hat has an event.
       event: block.event ?? '',
       isEdgeActivated: block.isEdgeActivated ?? DEFAULTS.isEdgeActivated,
@@ -85,8 +82,9 @@ function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation): Bl
   }
   return {
     ...base,
-    blockType: block.blockType,
+    blockType: block.blockType as HandlerBlockType,
     handler: block.handler ?? '',
+    // The rules allow the flag only on shapes with a monitor.
     disableMonitor: block.disableMonitor ?? DEFAULTS.disableMonitor,
     handlerLocation: where(['handler']),
   };

@@ -1,0 +1,11 @@
+import { isHatBlock, shape, type BlockModel } from './model.js';
+
+/**
+ * The fields of a block's getInfo() entry that its shape adds, as object literal lines: the
+ * hat flags for shapes the runtime starts, `disableMonitor` for shapes with a monitor. Both
+ * the extension and the test skeleton write them, so they agree.
+ */
+export function shapeFlags(block: BlockModel): string[] {
+  if (isHatBlock(block)) return [`isEdgeActivated: ${block.isEdgeActivated},`, `shouldRestartExistingThreads: ${block.shouldRestartExistingThreads},`];
+  return shape(block).monitor ? [`disableMonitor: ${block.disableMonitor},`] : [];
+}
