@@ -1,4 +1,4 @@
-import { isHatBlock, shape, type BlockModel } from './model.js';
+import { isHandlerBlock, isHatBlock, shape, type BlockModel } from './model.js';
 
 /**
  * The fields of a block's getInfo() entry that its shape adds, as object literal lines: the
@@ -7,5 +7,5 @@ import { isHatBlock, shape, type BlockModel } from './model.js';
  */
 export function shapeFlags(block: BlockModel): string[] {
   if (isHatBlock(block)) return [`isEdgeActivated: ${block.isEdgeActivated},`, `shouldRestartExistingThreads: ${block.shouldRestartExistingThreads},`];
-  return shape(block).monitor ? [`disableMonitor: ${block.disableMonitor},`] : [];
+  return isHandlerBlock(block) && shape(block).monitor ? [`disableMonitor: ${block.disableMonitor},`] : [];
 }

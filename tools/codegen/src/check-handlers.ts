@@ -1,7 +1,7 @@
 import { Project, Scope, type ClassDeclaration, type InterfaceDeclaration, type ParameterDeclaration, type Type } from 'ts-morph';
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
 import type { SourceText } from './context.js';
-import { allBlocks, isHatBlock, type ArgumentModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
+import { allBlocks, isHandlerBlock, isHatBlock, type ArgumentModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
 import { ProblemSink, type Problem } from './problems.js';
 
 const RUNTIME_CLASS = 'WebSocketRuntime';
@@ -26,7 +26,7 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
   if (runtimeClass === undefined) {
     sink.reportAt(spec.blocksLocation, `${runtime.displayPath} has no class ${RUNTIME_CLASS}`);
   } else {
-    for (const block of blocks) if (!isHatBlock(block)) ensureHandlerMatches(block, runtimeClass, runtime.displayPath, sink);
+    for (const block of blocks) if (isHandlerBlock(block)) ensureHandlerMatches(block, runtimeClass, runtime.displayPath, sink);
   }
   if (hatInterface === undefined) {
     sink.reportAt(spec.blocksLocation, `${host.displayPath} has no interface ${HAT_INTERFACE}`);

@@ -13,7 +13,7 @@ import { lineCommentBanner } from './banner.js';
 import { shapeFlags } from './block-info.js';
 import { literal } from './literal.js';
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
-import { isHatBlock, shape, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
+import { isHandlerBlock, isHatBlock, shape, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
@@ -146,11 +146,12 @@ function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
 
 /**
  * A hat without a predicate (an event block) needs no method: the VM runs it only when the
- * runtime starts it. A hat with one is asked by the VM whether to run once started.
+ * runtime starts it. A hat with one is asked by the VM whether to run once started. A block
+ * that runs nothing has no method.
  */
 function blockMethods(block: BlockModel): OptionalKind<MethodDeclarationStructure>[] {
-  if (!isHatBlock(block)) return [handlerMethod(block)];
-  return shape(block).predicate ? [hatMethod(block)] : [];
+  if (isHandlerBlock(block)) return [handlerMethod(block)];
+  return isHatBlock(block) && shape(block).predicate ? [hatMethod(block)] : [];
 }
 
 /** `connect(util.target, this.scratch.Cast.toString(args.URL))`: target first, then each argument cast by its type. */

@@ -4,7 +4,7 @@ import { emitDocsHtml, emitDocsMarkdown } from './emit-docs.js';
 import { emitExtension } from './emit-extension.js';
 import { emitTestSkeleton } from './emit-test-skeleton.js';
 import { loadSpec } from './load.js';
-import { allBlocks, type SpecModel } from './model.js';
+import { allBlocks, runsSomething, type SpecModel } from './model.js';
 import { sortProblems, type Problem } from './problems.js';
 import { validateSpec } from './validate.js';
 
@@ -29,7 +29,7 @@ export function generate(context: GenerateContext): GenerateResult {
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
 
   const skeletons = allBlocks(model)
-    .filter((block) => !context.existingTests.has(block.opcode))
+    .filter((block) => runsSomething(block) && !context.existingTests.has(block.opcode))
     .map((block) => ({ path: `${outputs.blockTests}/${block.opcode}.test.ts`, text: emitTestSkeleton(block, spec.path) }));
   return {
     ok: true,

@@ -13,4 +13,6 @@ export { scratchblocksCode } from './scratchblocks.js';
 export { proseToHtml } from './prose.js';
 export { formatProblem, type Problem } from './problems.js';
 export type * from './model.js';
-export { allBlocks, isHatBlock } from './model.js';
+export { allBlocks, isHandlerBlock, isHatBlock, runsSomething, shape } from './model.js';
+export { BLOCK_SHAPES, type BlockShape } from './shapes.js';
+export { ARGUMENT_TYPE_INFO } from './argument-types.js';

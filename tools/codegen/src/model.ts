@@ -4,7 +4,7 @@
  */
 
 import type { ArgumentType } from './argument-types.js';
-import { BLOCK_SHAPES, type BlockShape, type BlockType, type HandlerBlockType, type HatBlockType } from './shapes.js';
+import { BLOCK_SHAPES, type BlockShape, type BlockType, type HandlerBlockType, type HatBlockType, type PaletteBlockType } from './shapes.js';
 
 export type { ArgumentType, BlockType };
 /** An event the runtime raises: a key of `HatOpcodes` in libs/runtime/src/host.ts (checked by check-handlers.ts). */
@@ -49,7 +49,12 @@ export interface HatBlockModel extends BlockBase {
   eventLocation: SpecLocation;
 }
 
-export type BlockModel = HandlerBlockModel | HatBlockModel;
+/** A block that runs nothing: the VM shows it in the palette only. */
+export interface PaletteBlockModel extends BlockBase {
+  blockType: PaletteBlockType;
+}
+
+export type BlockModel = HandlerBlockModel | HatBlockModel | PaletteBlockModel;
 
 export interface GroupModel {
   group: string;
@@ -83,6 +88,15 @@ export function shape(block: BlockModel): BlockShape {
 
 export function isHatBlock(block: BlockModel): block is HatBlockModel {
   return shape(block).runs === 'event';
+}
+
+export function isHandlerBlock(block: BlockModel): block is HandlerBlockModel {
+  return shape(block).runs === 'handler';
+}
+
+/** Blocks that run (a handler or a hat), which have behaviour to test. */
+export function runsSomething(block: BlockModel): boolean {
+  return shape(block).runs !== 'nothing';
 }
 
 export function allBlocks(spec: SpecModel): BlockModel[] {

@@ -50,12 +50,17 @@ export const ensureShapeRequirements: BlockRule = (block, at, sink) => {
   }
 };
 
-/** A hat names no handler, and only hats have an event and the hat flags. */
+/** A hat names no handler, only hats have an event and the hat flags, and a block that runs nothing has none of these. */
 export const ensureNoFieldsOfOtherShapes: BlockRule = (block, at, sink) => {
   const shape = shapeOf(block.blockType);
   const blockType = String(block.blockType);
   if (shape?.runs === 'event' && block.handler !== undefined) {
     sink.report([...at, 'handler'], `a ${blockType} block has no handler: the runtime starts it on its event`, { atKey: true });
+  }
+  if (shape?.runs === 'nothing') {
+    for (const field of ['handler', 'event', 'arguments', 'isEdgeActivated', 'shouldRestartExistingThreads']) {
+      if (block[field] !== undefined) sink.report([...at, field], `a ${blockType} block runs nothing, so it has no ${field}`, { atKey: true });
+    }
   }
   if (shape?.runs === 'handler') {
     if (block.event !== undefined) sink.report([...at, 'event'], `only hats have an event; a ${blockType} block has a handler`, { atKey: true });

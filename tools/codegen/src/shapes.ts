@@ -14,9 +14,10 @@ export interface BlockShape {
   /**
    * How the block runs, which decides what the spec must name:
    * - `handler`: the VM calls the block's method, which calls a runtime method (`handler:`);
-   * - `event`: the runtime starts the hat on one of its events (`event:`).
+   * - `event`: the runtime starts the hat on one of its events (`event:`);
+   * - `nothing`: a palette entry that runs nothing and takes no arguments (a label).
    */
-  readonly runs: 'handler' | 'event';
+  readonly runs: 'handler' | 'event' | 'nothing';
   /**
    * Only for `runs: event`: whether the VM asks the hat's method (a predicate) whether to run
    * once started. An `event` block has no method; a `hat` block's always answers true.
@@ -87,6 +88,8 @@ type Shapes = typeof BLOCK_SHAPES;
 export type HandlerBlockType = { [K in BlockType]: Shapes[K]['runs'] extends 'handler' ? K : never }[BlockType];
 /** The shapes the runtime starts on an event (hats). */
 export type HatBlockType = { [K in BlockType]: Shapes[K]['runs'] extends 'event' ? K : never }[BlockType];
+/** The shapes that run nothing (none yet: a palette label would be one). */
+export type PaletteBlockType = { [K in BlockType]: Shapes[K]['runs'] extends 'nothing' ? K : never }[BlockType];
 
 export const BLOCK_TYPES = Object.keys(BLOCK_SHAPES) as BlockType[];
 

@@ -4,7 +4,7 @@ import type { ArgumentModel, BlockModel, GroupModel, SpecLocation, SpecModel } f
 import { formatPath, locate, ProblemSink, type Problem, type SpecPath } from './problems.js';
 import { checkRules } from './rules.js';
 import { specSchema, type BlockInput, type SpecInput } from './schema.js';
-import { BLOCK_SHAPES, type HandlerBlockType, type HatBlockType } from './shapes.js';
+import { BLOCK_SHAPES, type HandlerBlockType, type HatBlockType, type PaletteBlockType } from './shapes.js';
 
 export type Validation = { ok: true; model: SpecModel } | { ok: false; problems: Problem[] };
 
@@ -69,7 +69,9 @@ function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation): Bl
     docs: block.docs ?? DEFAULTS.docs,
     location: where([]),
   };
-  if (BLOCK_SHAPES[block.blockType].runs === 'event') {
+  const runs: string = BLOCK_SHAPES[block.blockType].runs;
+  if (runs === 'nothing') return { ...base, blockType: block.blockType as PaletteBlockType };
+  if (runs === 'event') {
     return {
       ...base,
       blockType: block.blockType as HatBlockType,
