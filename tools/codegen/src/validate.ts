@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { LoadedSpec } from './load.js';
 import type { ArgumentModel, BlockModel, GroupModel, SpecLocation, SpecModel } from './model.js';
 import { formatPath, locate, ProblemSink, type Problem, type SpecPath } from './problems.js';
+import { placeholders } from './placeholders.js';
 import { checkRules } from './rules.js';
 import { specSchema, type BlockInput, type SpecInput } from './schema.js';
 import { BLOCK_SHAPES, type HandlerBlockType, type HatBlockType, type PaletteBlockType } from './shapes.js';
@@ -59,13 +60,25 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
   };
 }
 
+/**
+ * The block's arguments in the order their placeholders first appear in its text, whatever
+ * order the `arguments` map lists them in: the handler receives them in that order, which is
+ * the order a reader of the block sees. (The rules guarantee each placeholder is declared and
+ * each declared argument is used.)
+ */
+function inTextOrder(block: BlockInput): ArgumentModel[] {
+  const declared = block.arguments ?? {};
+  return [...new Set(placeholders(block.text))].flatMap((name): ArgumentModel[] => {
+    const argument = Object.hasOwn(declared, name) ? declared[name] : undefined;
+    return argument === undefined ? [] : [{ name, type: argument.type, default: argument.default ?? DEFAULTS.argument[argument.type] }];
+  });
+}
+
 function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation): BlockModel {
   const base = {
     opcode: block.opcode,
     text: block.text,
-    arguments: Object.entries(block.arguments ?? {}).map(
-      ([name, argument]): ArgumentModel => ({ name, type: argument.type, default: argument.default ?? DEFAULTS.argument[argument.type] }),
-    ),
+    arguments: inTextOrder(block),
     docs: block.docs ?? DEFAULTS.docs,
     location: where([]),
   };
