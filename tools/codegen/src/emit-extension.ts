@@ -11,7 +11,7 @@ import {
 } from 'ts-morph';
 import { lineCommentBanner } from './banner.js';
 import { shapeFlags } from './block-info.js';
-import { literal } from './literal.js';
+import { commentText, literal } from './literal.js';
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
 import { isHandlerBlock, isHatBlock, shape, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
 
@@ -48,7 +48,7 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
         kind: StructureKind.Class,
         name: 'WebSocketExtension',
         isExported: true,
-        docs: [`The ${spec.extension.name} blocks. Each block method hands its cast arguments to the runtime, target first.`],
+        docs: [`The ${commentText(spec.extension.name)} blocks. Each block method hands its cast arguments to the runtime, target first.`],
         typeParameters: [{ name: 'Target', constraint: 'object' }, { name: 'Thread', default: 'unknown' }],
         ctors: [
           {
@@ -160,7 +160,7 @@ function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclaration
   const hasArguments = block.arguments.length > 0;
   return {
     name: block.opcode,
-    docs: [`Block \`${block.text}\`.`],
+    docs: [`Block \`${commentText(block.text)}\`.`],
     parameters: [
       { name: hasArguments ? 'args' : '_args', type: hasArguments ? argumentsType(block.arguments) : 'object' },
       { name: 'util', type: 'BlockUtility<Target>' },
@@ -172,7 +172,7 @@ function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclaration
 function hatMethod(block: HatBlockModel): OptionalKind<MethodDeclarationStructure> {
   return {
     name: block.opcode,
-    docs: [`Hat \`${block.text}\`: started by the runtime on its '${block.event}' event, so it always runs.`],
+    docs: [`Hat \`${commentText(block.text)}\`: started by the runtime on its '${block.event}' event, so it always runs.`],
     returnType: 'boolean',
     statements: ['return true;'],
   };

@@ -22,3 +22,21 @@ export function escapeHtml(text: string): string {
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Spec prose for the Markdown page: the text as written (paragraphs, `code` spans), with the
+ * characters that would start raw HTML, an entity or a link written with a backslash
+ * (CommonMark's escapes), so no spec can put markup or links into the page. Code spans are
+ * left alone: Markdown shows their content literally already.
+ */
+export function proseToMarkdown(markdown: string): string {
+  return markdown
+    .trim()
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeMarkdown(part)))
+    .join('');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\<>&[\]]/g, (character) => `\\${character}`);
+}

@@ -38,6 +38,19 @@ export const ensureUniqueHatEvents: SpecRule = (spec, sink) => {
   ensureUnique(spec, sink, 'event', (block) => shapeOf(block.blockType)?.runs === 'event');
 };
 
+/**
+ * Members the generated extension class has of its own (its constructor, getInfo, the
+ * injected `scratch` and `runtime`) or that every JavaScript object has (`toString`,
+ * `__proto__`, ...): a block method of that name would replace it.
+ */
+export const RESERVED_MEMBER_NAMES: ReadonlySet<string> = new Set(['constructor', 'getInfo', 'scratch', 'runtime', ...Object.getOwnPropertyNames(Object.prototype)]);
+
+/** An opcode becomes a method of the extension class: it must not replace one the class needs. */
+export const ensureOpcodeNotReserved: BlockRule = (block, at, sink) => {
+  if (typeof block.opcode !== 'string' || !RESERVED_MEMBER_NAMES.has(block.opcode)) return;
+  sink.report([...at, 'opcode'], `opcode '${block.opcode}' is taken: the extension class or every JavaScript object already has a member of that name`);
+};
+
 /** What the shape runs needs naming: a runtime handler, or the event that starts the hat. */
 export const ensureShapeRequirements: BlockRule = (block, at, sink) => {
   const shape = shapeOf(block.blockType);
@@ -117,6 +130,7 @@ export const ensureDefaultsMatchTypes: BlockRule = (block, at, sink) => {
 
 const SPEC_RULES: SpecRule[] = [ensureUniqueOpcodes, ensureUniqueHatEvents];
 const BLOCK_RULES: BlockRule[] = [
+  ensureOpcodeNotReserved,
   ensureShapeRequirements,
   ensureNoFieldsOfOtherShapes,
   ensureMonitorFlagOnlyWithMonitor,

@@ -9,6 +9,17 @@ import { BLOCK_TYPES, type BlockType } from './shapes.js';
  */
 
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'expected a JavaScript identifier');
+/**
+ * Text that must stay on one line: it goes into line comments (the bundle's metadata header),
+ * single-line docs and the palette. Line breaks (LF, CR, U+2028, U+2029) and other control
+ * characters are refused rather than escaped, since no block text or name needs them.
+ */
+const oneLine = z
+  .string()
+  .min(1)
+  .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'expected one line of text (no line breaks or control characters)');
+/** Argument names become property names in generated code (`args.URL`): a letter first. */
+const argumentName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an argument name: a letter, then letters, digits and _');
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour written #rrggbb');
 
 const blockTypes = BLOCK_TYPES as [BlockType, ...BlockType[]];
@@ -22,8 +33,8 @@ export const argumentSchema = z.strictObject({
 export const blockSchema = z.strictObject({
   opcode: identifier,
   blockType: z.enum(blockTypes, `unknown block shape: expected one of ${BLOCK_TYPES.join(', ')}`),
-  text: z.string().min(1),
-  arguments: z.record(z.string().regex(/^[A-Za-z0-9_]+$/, 'expected an argument name of letters, digits and _'), argumentSchema).optional(),
+  text: oneLine,
+  arguments: z.record(argumentName, argumentSchema).optional(),
   handler: identifier.optional(),
   event: identifier.optional(),
   isEdgeActivated: z.boolean().optional(),
@@ -33,21 +44,22 @@ export const blockSchema = z.strictObject({
 });
 
 export const groupSchema = z.strictObject({
-  group: z.string().min(1),
+  group: oneLine,
   docs: z.string().optional(),
   blocks: z.array(blockSchema).min(1),
 });
 
 export const extensionSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9]+$/, 'expected letters and digits only (Scratch extension ids)'),
-  name: z.string().min(1),
+  name: oneLine,
   color1: colour,
   color2: colour,
-  description: z.string().min(1),
-  by: z.string().min(1),
-  license: z.string().min(1),
-  docsURI: z.url(),
-  docs: z.strictObject({ title: z.string().min(1), intro: z.string().optional() }),
+  description: oneLine,
+  by: oneLine,
+  license: oneLine,
+  // Opened by the editor's docs button: a web page, never a script (javascript:, data:).
+  docsURI: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+  docs: z.strictObject({ title: oneLine, intro: z.string().optional() }),
 });
 
 export const specSchema = z.strictObject({

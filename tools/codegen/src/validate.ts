@@ -24,7 +24,7 @@ export const DEFAULTS = {
  */
 export function validateSpec(loaded: LoadedSpec, file: string): Validation {
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
-  const raw: unknown = loaded.document.toJS();
+  const raw = loaded.data;
   const where = (path: SpecPath, atKey = false): SpecLocation => ({
     ...locate(loaded.document, loaded.lineCounter, path, atKey),
     path: formatPath(path),
@@ -42,6 +42,11 @@ function reportSchemaIssue(issue: z.core.$ZodIssue, sink: ProblemSink): void {
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) sink.report([...path, key], `unknown key '${key}'`, { atKey: true });
+    return;
+  }
+  if (issue.code === 'invalid_key') {
+    // A record key that fails its own check (an argument name): say why, at the key.
+    sink.report(path, issue.issues[0]?.message ?? issue.message, { atKey: true });
     return;
   }
   sink.report(path, issue.message.replace(/^Invalid input: /, ''));

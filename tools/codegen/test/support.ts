@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { ts } from 'ts-morph';
 import type { GenerateContext, SourceText } from '../src/index.js';
 
 /** Paths resolved from this file, so tests run the same from the root or the package. */
@@ -43,4 +45,33 @@ export function golden(name: string, actual: string): string {
     writeFileSync(fixturePath(`minimal.expected/${name}.golden`), actual);
   }
   return readFixture(`minimal.expected/${name}.golden`);
+}
+
+/** The Scratch API a generated extension is given in these tests: TurboWarp's constant values, English texts. */
+export const FAKE_SCRATCH = {
+  BlockType: { COMMAND: 'command', REPORTER: 'reporter', BOOLEAN: 'Boolean', EVENT: 'event', HAT: 'hat', LABEL: 'label', BUTTON: 'button' },
+  ArgumentType: { STRING: 'string', NUMBER: 'number', BOOLEAN: 'Boolean' },
+  Cast: { toString: String, toNumber: Number, toBoolean: Boolean },
+  translate: (message: string) => message,
+};
+
+export interface LoadedExtension {
+  getInfo(): { name: string; docsURI: string; blocks: Array<string | Record<string, unknown>> };
+}
+
+/**
+ * Runs a generated extension source the way the bundle would: transpiled to JavaScript and
+ * evaluated in a fresh VM context whose globals are only `sandbox` (so code smuggled into the
+ * output shows up there), then constructed with FAKE_SCRATCH and a runtime stub.
+ * Throws on a syntax error in the source, with TypeScript's message.
+ */
+export function loadExtension(source: string, sandbox: Record<string, unknown> = {}): LoadedExtension {
+  const output = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const syntax = output.diagnostics ?? [];
+  if (syntax.length > 0) throw new Error(`generated source does not parse: ${syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+  const module = { exports: {} as Record<string, unknown> };
+  // The sandbox object itself becomes the global object, so what the code sets there is seen.
+  runInNewContext(output.outputText, Object.assign(sandbox, { module, exports: module.exports }));
+  const Extension = module.exports.WebSocketExtension as new (scratch: unknown, runtime: unknown) => LoadedExtension;
+  return new Extension(FAKE_SCRATCH, {});
 }
