@@ -11,6 +11,11 @@ export interface ArgumentTypeInfo {
   readonly scratchValue: string;
   /** The JavaScript type of its values: its default's, and the handler parameter's. */
   readonly valueType: 'string' | 'number' | 'boolean';
+  /**
+   * Whether the input shows a default value (`defaultValue` in getInfo). A Boolean input is an
+   * empty hexagonal slot in Scratch: TurboWarp's types give it no defaultValue.
+   */
+  readonly hasDefault: boolean;
   /** `Scratch.Cast.<cast>` turns what the VM passes into the handler's parameter type. */
   readonly cast: 'toString' | 'toNumber' | 'toBoolean';
   /** The input in scratchblocks syntax, showing the default value. */
@@ -18,9 +23,9 @@ export interface ArgumentTypeInfo {
 }
 
 export const ARGUMENT_TYPE_INFO = {
-  string: { scratchType: 'STRING', scratchValue: 'string', valueType: 'string', cast: 'toString', draw: (text) => `[${text}]` },
-  number: { scratchType: 'NUMBER', scratchValue: 'number', valueType: 'number', cast: 'toNumber', draw: (text) => `(${text})` },
-  boolean: { scratchType: 'BOOLEAN', scratchValue: 'Boolean', valueType: 'boolean', cast: 'toBoolean', draw: () => '<>' },
+  string: { scratchType: 'STRING', scratchValue: 'string', valueType: 'string', hasDefault: true, cast: 'toString', draw: (text) => `[${text}]` },
+  number: { scratchType: 'NUMBER', scratchValue: 'number', valueType: 'number', hasDefault: true, cast: 'toNumber', draw: (text) => `(${text})` },
+  boolean: { scratchType: 'BOOLEAN', scratchValue: 'Boolean', valueType: 'boolean', hasDefault: false, cast: 'toBoolean', draw: () => '<>' },
 } as const satisfies Record<string, ArgumentTypeInfo>;
 
 export type ArgumentType = keyof typeof ARGUMENT_TYPE_INFO;

@@ -10,7 +10,7 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import { lineCommentBanner } from './banner.js';
-import { shapeFlags } from './block-info.js';
+import { defaultValue, shapeFlags } from './block-info.js';
 import { commentText, literal } from './literal.js';
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
 import { isHandlerBlock, isHatBlock, shape, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
@@ -133,7 +133,7 @@ function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
       writer.write('arguments: {').indent(() => {
         for (const argument of block.arguments) {
           writer.writeLine(
-            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_INFO[argument.type].scratchType}, defaultValue: ${literal(argument.default)} },`,
+            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_INFO[argument.type].scratchType}${defaultValue(argument)} },`,
           );
         }
       });

@@ -32,11 +32,13 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 export function proseToMarkdown(markdown: string): string {
   return markdown
     .trim()
-    .split(/(`[^`]*`)/)
+    // A code span may wrap onto the next line but never crosses a blank line (a paragraph break).
+    .split(/(`(?:[^`\n]|\n(?![ \t]*\n))*`)/)
     .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeMarkdown(part)))
     .join('');
 }
 
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\<>&[\]]/g, (character) => `\\${character}`);
+  // A lone backtick is escaped too, so it cannot pair with one further on and unescape the text between.
+  return text.replace(/[\\<>&[\]`]/g, (character) => `\\${character}`);
 }

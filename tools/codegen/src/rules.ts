@@ -116,10 +116,18 @@ export const ensureArgumentsUsed: BlockRule = (block, at, sink) => {
   }
 };
 
+/** A Boolean input is an empty slot in Scratch: it shows no default. */
+export const ensureDefaultOnlyWhereShown: BlockRule = (block, at, sink) => {
+  for (const [name, argument] of Object.entries(declaredArguments(block))) {
+    if (!isRecord(argument) || argument.default === undefined || argumentTypeOf(argument.type)?.hasDefault !== false) continue;
+    sink.report([...at, 'arguments', name, 'default'], `a ${String(argument.type)} argument has no default: Scratch shows it as an empty slot`, { atKey: true });
+  }
+};
+
 /** A default is of its argument's type. */
 export const ensureDefaultsMatchTypes: BlockRule = (block, at, sink) => {
   for (const [name, argument] of Object.entries(declaredArguments(block))) {
-    if (!isRecord(argument) || argument.default === undefined) continue;
+    if (!isRecord(argument) || argument.default === undefined || argumentTypeOf(argument.type)?.hasDefault === false) continue;
     const expected = argumentTypeOf(argument.type)?.valueType;
     const actual = typeof argument.default;
     if (expected !== undefined && actual !== expected) {
@@ -137,6 +145,7 @@ const BLOCK_RULES: BlockRule[] = [
   ensureEdgeActivationAllowed,
   ensurePlaceholdersDeclared,
   ensureArgumentsUsed,
+  ensureDefaultOnlyWhereShown,
   ensureDefaultsMatchTypes,
 ];
 

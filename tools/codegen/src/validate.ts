@@ -49,7 +49,15 @@ function reportSchemaIssue(issue: z.core.$ZodIssue, sink: ProblemSink): void {
     sink.report(path, issue.issues[0]?.message ?? issue.message, { atKey: true });
     return;
   }
-  sink.report(path, issue.message.replace(/^Invalid input: /, ''));
+  const message = issue.message.replace(/^Invalid input: /, '');
+  const missing = /^expected (.*), received undefined$/.exec(message);
+  const key = path[path.length - 1];
+  if (missing !== null && typeof key === 'string') {
+    // Located at the map the key is missing from (the path's deepest existing node).
+    sink.report(path, `missing key '${key}' (expected ${missing[1]})`);
+    return;
+  }
+  sink.report(path, message);
 }
 
 function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): SpecModel {

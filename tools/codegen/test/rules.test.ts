@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ensureArgumentsUsed,
+  ensureDefaultOnlyWhereShown,
   ensureDefaultsMatchTypes,
   ensureEdgeActivationAllowed,
   ensureMonitorFlagOnlyWithMonitor,
@@ -57,6 +58,11 @@ describe('block rules', () => {
       ],
     },
     { rule: ensureArgumentsUsed, block: { text: 'a [X]', arguments: { X: {}, Z: {} } }, expected: [['b.arguments.Z', 'argument Z is defined but not used in the text']] },
+    {
+      rule: ensureDefaultOnlyWhereShown,
+      block: { arguments: { B: { type: 'boolean', default: false }, S: { type: 'string', default: 'x' } } },
+      expected: [['b.arguments.B.default', 'a boolean argument has no default: Scratch shows it as an empty slot']],
+    },
     {
       rule: ensureDefaultsMatchTypes,
       block: { arguments: { N: { type: 'number', default: '1' }, B: { type: 'boolean', default: false }, Q: { type: 'colour', default: 1 } } },
