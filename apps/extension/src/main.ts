@@ -5,6 +5,7 @@
  */
 import { createTurboWarpHost, WebSocketRuntime } from '@scratch-websocket/runtime';
 import { HAT_OPCODES, WebSocketExtension } from './generated/extension';
+import { TRANSLATIONS } from './generated/translations';
 
 // A sandboxed extension runs in a worker without the VM or the page's WebSocket permissions,
 // so the blocks could not work there: stop loading with a message that says what to do.
@@ -19,4 +20,7 @@ const runtime = new WebSocketRuntime({
   host: createTurboWarpHost<VM.RenderedTarget, VM.Thread>(Scratch.vm.runtime, (url) => Scratch.canFetch(url)),
   hats: HAT_OPCODES,
 });
+// Before registering: TurboWarp calls getInfo() at once, and the texts must find their translations.
+// (Only this standalone entry ships translations; generated/translations.ts is its own module.)
+Scratch.translate.setup(TRANSLATIONS);
 Scratch.extensions.register(new WebSocketExtension(Scratch, runtime));

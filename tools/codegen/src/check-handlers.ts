@@ -1,10 +1,28 @@
 import { Project, Scope, type ClassDeclaration, type InterfaceDeclaration, type ParameterDeclaration, type Type } from 'ts-morph';
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
 import type { SourceText } from './context.js';
-import { allBlocks, isHandlerBlock, isHatBlock, type ArgumentModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
+import { allBlocks, isHandlerBlock, isHatBlock, type ArgumentModel, type HandlerBlockModel, type HatBlockModel, type MenuModel, type SpecModel } from './model.js';
 import { ProblemSink, type Problem } from './problems.js';
 
 const RUNTIME_CLASS = 'WebSocketRuntime';
+/**
+ * The global types the checker needs to know `string[]` as an array (menu functions), in
+ * place of the whole standard library (noLib), which would take it seconds to load.
+ */
+const MINIMAL_LIB = [
+  'interface Array<T> { length: number; [n: number]: T; }',
+  'interface ReadonlyArray<T> { readonly length: number; readonly [n: number]: T; }',
+  'interface Boolean {}',
+  'interface Function {}',
+  'interface CallableFunction {}',
+  'interface NewableFunction {}',
+  'interface IArguments {}',
+  'interface Number {}',
+  'interface Object {}',
+  'interface RegExp {}',
+  'interface String {}',
+  'interface Promise<T> {}',
+].join('\n');
 const HAT_INTERFACE = 'HatOpcodes';
 
 /**
@@ -18,6 +36,7 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
   // noLib: the check needs only primitives and the class's own type parameter, and skipping
   // the standard library keeps the type checker fast. Unresolved imports become `any`.
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true, strict: true } });
+  project.createSourceFile('minimal-lib.d.ts', MINIMAL_LIB);
   const runtimeClass = project.createSourceFile('runtime.ts', runtime.text).getClass(RUNTIME_CLASS);
   const hatInterface = project.createSourceFile('host.ts', host.text).getInterface(HAT_INTERFACE);
   const sink = new ProblemSink(specFile);
@@ -27,6 +46,7 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
     sink.reportAt(spec.blocksLocation, `${runtime.displayPath} has no class ${RUNTIME_CLASS}`);
   } else {
     for (const block of blocks) if (isHandlerBlock(block)) ensureHandlerMatches(block, runtimeClass, runtime.displayPath, sink);
+    for (const menu of spec.menus) ensureMenuFunctionMatches(menu, runtimeClass, runtime.displayPath, sink);
   }
   if (hatInterface === undefined) {
     sink.reportAt(spec.blocksLocation, `${host.displayPath} has no interface ${HAT_INTERFACE}`);
@@ -64,6 +84,25 @@ function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDecla
   sink.reportAt(
     block.handlerLocation,
     `handler '${block.handler}' for opcode '${block.opcode}' takes (${actual.join(', ')}), but the spec implies (${expected.join(', ')})`,
+  );
+}
+
+/** A dynamic menu's function is a public runtime method taking nothing and returning `string[]` (the items, each its own text). */
+function ensureMenuFunctionMatches(menu: MenuModel, runtimeClass: ClassDeclaration, runtimePath: string, sink: ProblemSink): void {
+  if (menu.items.kind !== 'dynamic') return;
+  const name = menu.items.function;
+  const method = runtimeClass.getInstanceMethod(name);
+  if (method === undefined || method.getScope() !== Scope.Public) {
+    sink.reportAt(menu.items.functionLocation, `runtime has no function '${name}' for menu ${menu.name} (${RUNTIME_CLASS} in ${runtimePath})`);
+    return;
+  }
+  const returnType = method.getReturnType();
+  const listsStrings = returnType.isArray() && returnType.getArrayElementType()?.isString() === true;
+  if (method.getParameters().length === 0 && listsStrings) return;
+  const actual = method.getParameters().map((parameter) => `${parameter.getName()}: ${parameter.getTypeNode()?.getText() ?? 'any'}`);
+  sink.reportAt(
+    menu.items.functionLocation,
+    `function '${name}' for menu ${menu.name} takes (${actual.join(', ')}) and returns ${returnType.getText()}, but a menu function takes () and returns string[]`,
   );
 }
 

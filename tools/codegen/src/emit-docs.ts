@@ -17,11 +17,16 @@ function docsView(spec: SpecModel, specFile: string, renderProse: (markdown: str
     groups: spec.groups.map((group) => ({
       name: renderText(group.group),
       docs: renderProse(group.docs),
-      blocks: group.blocks.map((block) => ({
-        opcode: block.opcode,
-        code: scratchblocksCode(block, spec.extension.color1),
-        docs: renderProse(block.docs),
-      })),
+      // Hidden blocks are kept only so that old projects load: the docs do not offer them.
+      blocks: group.blocks
+        .filter((block) => !block.hideFromPalette)
+        .map((block) => ({
+          opcode: block.opcode,
+          code: scratchblocksCode(block, spec.extension.color1, spec.menus),
+          // What scratchblocks cannot draw (a palette label) is shown as a heading.
+          label: renderText(block.text),
+          docs: renderProse(block.docs),
+        })),
     })),
   };
 }

@@ -10,10 +10,10 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import { lineCommentBanner } from './banner.js';
-import { defaultValue, shapeFlags } from './block-info.js';
+import { defaultValue, menuField, menuMethodName, shapeFlags, writesOpcode } from './block-info.js';
 import { commentText, literal } from './literal.js';
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
-import { isHandlerBlock, isHatBlock, shape, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
+import { isHandlerBlock, isHatBlock, shape, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type MenuModel, type SpecModel } from './model.js';
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
@@ -61,6 +61,7 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
         methods: [
           { name: 'getInfo', returnType: 'Scratch.Info', statements: (writer) => writeGetInfo(writer, spec) },
           ...blocks.flatMap(blockMethods),
+          ...spec.menus.flatMap(menuMethod),
         ],
       },
     ],
@@ -120,20 +121,57 @@ function writeGetInfo(writer: CodeBlockWriter, spec: SpecModel): void {
       });
     });
     writer.writeLine('],');
+    if (spec.menus.length > 0) writeMenus(writer, spec.menus);
   });
   writer.writeLine('};');
 }
 
+/** `menus: { NAME: { acceptReporters, items } }`: static items with translated texts, or the name of the method that lists them. */
+function writeMenus(writer: CodeBlockWriter, menus: readonly MenuModel[]): void {
+  writer.write('menus: {').indent(() => {
+    for (const menu of menus) {
+      writer.write(`${menu.name}: {`).indent(() => {
+        writer.writeLine(`acceptReporters: ${menu.acceptReporters},`);
+        if (menu.items.kind === 'dynamic') {
+          writer.writeLine(`items: ${literal(menuMethodName(menu.name))},`);
+          return;
+        }
+        writer.write('items: [').indent(() => {
+          for (const item of menu.items.kind === 'static' ? menu.items.items : []) {
+            writer.writeLine(`{ text: this.scratch.translate(${literal(item.text)}), value: ${literal(item.value)} },`);
+          }
+        });
+        writer.writeLine('],');
+      });
+      writer.writeLine('},');
+    }
+  });
+  writer.writeLine('},');
+}
+
+/** The VM calls a dynamic menu's method (with the editing target's id, unused) for its items; the runtime lists them. */
+function menuMethod(menu: MenuModel): OptionalKind<MethodDeclarationStructure>[] {
+  if (menu.items.kind !== 'dynamic') return [];
+  return [
+    {
+      name: menuMethodName(menu.name),
+      docs: [`Items of the menu \`${menu.name}\`, listed by the runtime when the menu opens.`],
+      returnType: 'string[]',
+      statements: [`return this.runtime.${menu.items.function}();`],
+    },
+  ];
+}
+
 function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
   writer.write('{').indent(() => {
-    writer.writeLine(`opcode: ${literal(block.opcode)},`);
+    if (writesOpcode(block)) writer.writeLine(`opcode: ${literal(block.opcode)},`);
     writer.writeLine(`blockType: this.scratch.BlockType.${shape(block).scratchType},`);
     writer.writeLine(`text: this.scratch.translate(${literal(block.text)}),`);
     if (block.arguments.length > 0) {
       writer.write('arguments: {').indent(() => {
         for (const argument of block.arguments) {
           writer.writeLine(
-            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_INFO[argument.type].scratchType}${defaultValue(argument)} },`,
+            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_INFO[argument.type].scratchType}${menuField(argument)}${defaultValue(argument)} },`,
           );
         }
       });

@@ -1,7 +1,7 @@
 import { skeletonBanner } from './banner.js';
 import { literal } from './literal.js';
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
-import { defaultValue, shapeFlags } from './block-info.js';
+import { defaultValue, menuField, shapeFlags } from './block-info.js';
 import { shape, type BlockModel } from './model.js';
 import { template } from './templates.js';
 
@@ -29,7 +29,7 @@ function expectedInfoLines(block: BlockModel): string[] {
   if (block.arguments.length > 0) {
     lines.push('arguments: {');
     for (const argument of block.arguments) {
-      lines.push(`  ${argument.name}: { type: ${literal(ARGUMENT_TYPE_INFO[argument.type].scratchValue)}${defaultValue(argument)} },`);
+      lines.push(`  ${argument.name}: { type: ${literal(ARGUMENT_TYPE_INFO[argument.type].scratchValue)}${menuField(argument)}${defaultValue(argument)} },`);
     }
     lines.push('},');
   }

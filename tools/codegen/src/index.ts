@@ -9,6 +9,8 @@ export { checkHandlers } from './check-handlers.js';
 export { emitExtension } from './emit-extension.js';
 export { emitDocsHtml, emitDocsMarkdown } from './emit-docs.js';
 export { emitTestSkeleton } from './emit-test-skeleton.js';
+export { emitTranslations } from './emit-translations.js';
+export { readTranslations, translatableTexts, type LocaleTranslations } from './translations.js';
 export { scratchblocksCode } from './scratchblocks.js';
 export { proseToHtml } from './prose.js';
 export { formatProblem, type Problem } from './problems.js';

@@ -22,6 +22,24 @@ export interface ArgumentModel {
   name: string;
   type: ArgumentType;
   default: string | number | boolean;
+  /** The name of the menu in `SpecModel.menus` it offers, if any. */
+  menu?: string;
+}
+
+export interface MenuItemModel {
+  /** What the block receives. */
+  value: string;
+  /** What the menu shows (translated: `menu.<menu>.<value>`). */
+  text: string;
+  location: SpecLocation;
+}
+
+export interface MenuModel {
+  name: string;
+  /** False (the VM's default): a field, a dropdown without a slot for reporters, which hats can match. */
+  acceptReporters: boolean;
+  items: { kind: 'static'; items: MenuItemModel[] } | { kind: 'dynamic'; function: string; functionLocation: SpecLocation };
+  location: SpecLocation;
 }
 
 interface BlockBase {
@@ -30,6 +48,8 @@ interface BlockBase {
   /** In the order their placeholders appear in `text`: handlers take them in this order. */
   arguments: ArgumentModel[];
   docs: string;
+  /** Kept only so that old projects load: hidden from the palette and the docs. */
+  hideFromPalette: boolean;
   location: SpecLocation;
 }
 
@@ -49,7 +69,7 @@ export interface HatBlockModel extends BlockBase {
   eventLocation: SpecLocation;
 }
 
-/** A block that runs nothing: the VM shows it in the palette only. */
+/** A palette entry that runs nothing (a label): `opcode` holds its stable id, and getInfo() gets no opcode. */
 export interface PaletteBlockModel extends BlockBase {
   blockType: PaletteBlockType;
 }
@@ -72,11 +92,13 @@ export interface ExtensionModel {
   license: string;
   docsURI: string;
   docs: { title: string; intro: string };
+  nameLocation: SpecLocation;
 }
 
 export interface SpecModel {
   extension: ExtensionModel;
   groups: GroupModel[];
+  menus: MenuModel[];
   /** Where the block list starts, for problems about the list as a whole. */
   blocksLocation: SpecLocation;
 }

@@ -28,6 +28,51 @@ export function checkRules(spec: unknown, sink: RuleSink): void {
   }
 }
 
+/** Each label id names one label: translations find its text by it. */
+export const ensureUniqueLabels: SpecRule = (spec, sink) => {
+  ensureUnique(spec, sink, 'label', () => true);
+};
+
+/** A menu lists its items, or names the runtime function that lists them: one of the two. */
+export const ensureMenuHasItemsOrFunction: SpecRule = (spec, sink) => {
+  for (const [name, menu] of rawMenus(spec)) {
+    const has = [menu.items, menu.function].filter((field) => field !== undefined).length;
+    if (has === 0) sink.report(['menus', name], `menu ${name} needs items (a static menu) or a function (a dynamic menu)`, { atKey: true });
+    if (has === 2) sink.report(['menus', name, 'function'], `menu ${name} has both items and a function: a static menu lists items, a dynamic one names a function`, { atKey: true });
+  }
+};
+
+/** Item values are what the block receives: two equal ones could not be told apart. */
+export const ensureUniqueMenuValues: SpecRule = (spec, sink) => {
+  for (const [name, menu] of rawMenus(spec)) {
+    if (!Array.isArray(menu.items)) continue;
+    const seen = new Set<string>();
+    menu.items.forEach((item, index) => {
+      if (!isRecord(item) || item.value === undefined) return;
+      const value = String(item.value);
+      if (seen.has(value)) sink.report(['menus', name, 'items', index, 'value'], `duplicate value '${value}' in menu ${name}`);
+      seen.add(value);
+    });
+  }
+};
+
+/** A menu nobody uses is a mistake (a renamed argument menu, say), as an unused argument is. */
+export const ensureMenusUsed: SpecRule = (spec, sink) => {
+  const used = new Set(rawBlocks(spec).flatMap(([block]) => Object.values(declaredArguments(block)).map((argument) => (isRecord(argument) ? argument.menu : undefined))));
+  for (const [name] of rawMenus(spec)) {
+    if (!used.has(name)) sink.report(['menus', name], `menu ${name} is defined but no argument uses it`, { atKey: true });
+  }
+};
+
+/** The extension class gets a method per dynamic menu (`<menu>Menu`): no opcode may take its name. */
+export const ensureMenuMethodsFree: SpecRule = (spec, sink) => {
+  const methods = new Map(rawMenus(spec).filter(([, menu]) => menu.function !== undefined).map(([name]) => [`${name}Menu`, name]));
+  for (const [block, at] of rawBlocks(spec)) {
+    const menu = typeof block.opcode === 'string' ? methods.get(block.opcode) : undefined;
+    if (menu !== undefined) sink.report([...at, 'opcode'], `opcode '${String(block.opcode)}' is the name of the method that lists menu ${menu}'s items`);
+  }
+};
+
 /** Each opcode names one block: the VM keys blocks (and saved projects) by it. */
 export const ensureUniqueOpcodes: SpecRule = (spec, sink) => {
   ensureUnique(spec, sink, 'opcode', () => true);
@@ -98,9 +143,9 @@ export const ensureEdgeActivationAllowed: BlockRule = (block, at, sink) => {
   sink.report([...at, 'isEdgeActivated'], `an ${String(block.blockType)} block cannot be edge-activated (use blockType: ${EDGE_SHAPES.join(' or ')})`);
 };
 
-/** Every `[PLACEHOLDER]` in the text names a declared argument. */
+/** Every `[PLACEHOLDER]` in the text names a declared argument (a label's text is only text). */
 export const ensurePlaceholdersDeclared: BlockRule = (block, at, sink) => {
-  if (typeof block.text !== 'string') return;
+  if (typeof block.text !== 'string' || isLabel(block)) return;
   const declared = declaredArguments(block);
   for (const name of placeholders(block.text)) {
     if (!Object.hasOwn(declared, name)) sink.report([...at, 'text'], `argument [${name}] is used in the text but not defined in arguments`);
@@ -124,6 +169,52 @@ export const ensureDefaultOnlyWhereShown: BlockRule = (block, at, sink) => {
   }
 };
 
+/**
+ * An argument's menu exists, belongs on a string or number argument (a Boolean slot has no
+ * dropdown), and a static menu's default is one of its items.
+ */
+export const ensureArgumentMenus = (spec: Raw, sink: RuleSink): void => {
+  const menus = new Map(rawMenus(spec));
+  for (const [block, at] of rawBlocks(spec)) {
+    for (const [name, argument] of Object.entries(declaredArguments(block))) {
+      if (!isRecord(argument) || typeof argument.menu !== 'string') continue;
+      const path = [...at, 'arguments', name, 'menu'];
+      const menu = menus.get(argument.menu);
+      if (menu === undefined) {
+        sink.report(path, `menu ${argument.menu} is not defined in menus${menus.size > 0 ? ` (there are ${[...menus.keys()].join(', ')})` : ''}`);
+        continue;
+      }
+      if (argument.type === 'boolean') sink.report(path, 'a boolean argument cannot have a menu: Scratch shows it as an empty slot');
+      if (argument.default !== undefined && Array.isArray(menu.items)) {
+        const values = menu.items.filter(isRecord).map((item) => String(item.value));
+        if (!values.includes(String(argument.default))) {
+          sink.report([...at, 'arguments', name, 'default'], `default '${String(argument.default)}' is not an item of menu ${argument.menu} (${values.join(', ')})`);
+        }
+      }
+    }
+  }
+};
+
+/**
+ * A hat the runtime starts runs no input: its arguments must be fields, menus that do not
+ * accept reporters, whose values the VM can match when it starts the hat.
+ */
+export const ensureHatArgumentsAreFields = (spec: Raw, sink: RuleSink): void => {
+  const menus = new Map(rawMenus(spec));
+  for (const [block, at] of rawBlocks(spec)) {
+    if (shapeOf(block.blockType)?.runs !== 'event') continue;
+    for (const [name, argument] of Object.entries(declaredArguments(block))) {
+      if (!isRecord(argument)) continue;
+      const menu = typeof argument.menu === 'string' ? menus.get(argument.menu) : undefined;
+      if (menu === undefined) {
+        if (typeof argument.menu !== 'string') sink.report([...at, 'arguments', name], `a ${String(block.blockType)} block takes only fields: give argument ${name} a menu with acceptReporters: false`, { atKey: true });
+      } else if (menu.acceptReporters === true) {
+        sink.report([...at, 'arguments', name, 'menu'], `a ${String(block.blockType)} block takes only fields, but menu ${String(argument.menu)} accepts reporters`);
+      }
+    }
+  }
+};
+
 /** A default is of its argument's type. */
 export const ensureDefaultsMatchTypes: BlockRule = (block, at, sink) => {
   for (const [name, argument] of Object.entries(declaredArguments(block))) {
@@ -136,7 +227,17 @@ export const ensureDefaultsMatchTypes: BlockRule = (block, at, sink) => {
   }
 };
 
-const SPEC_RULES: SpecRule[] = [ensureUniqueOpcodes, ensureUniqueHatEvents];
+const SPEC_RULES: SpecRule[] = [
+  ensureUniqueOpcodes,
+  ensureUniqueHatEvents,
+  ensureUniqueLabels,
+  ensureMenuHasItemsOrFunction,
+  ensureUniqueMenuValues,
+  ensureMenusUsed,
+  ensureMenuMethodsFree,
+  ensureArgumentMenus,
+  ensureHatArgumentsAreFields,
+];
 const BLOCK_RULES: BlockRule[] = [
   ensureOpcodeNotReserved,
   ensureShapeRequirements,
@@ -171,6 +272,16 @@ function ensureUnique(spec: Raw, sink: RuleSink, field: string, applies: (block:
     if (seen === undefined) first.set(value, formatPath(path));
     else sink.report(path, `duplicate ${field} '${value}' (first used at ${seen})`);
   }
+}
+
+/** The menus of the raw spec that are maps, by name. */
+function rawMenus(spec: Raw): Array<[string, Raw]> {
+  if (!isRecord(spec.menus)) return [];
+  return Object.entries(spec.menus).flatMap(([name, menu]): Array<[string, Raw]> => (isRecord(menu) ? [[name, menu]] : []));
+}
+
+function isLabel(entry: Raw): boolean {
+  return entry.label !== undefined;
 }
 
 function declaredArguments(block: Raw): Raw {

@@ -1,5 +1,5 @@
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
-import { shape, type ArgumentModel, type BlockModel } from './model.js';
+import { shape, type ArgumentModel, type BlockModel, type MenuModel } from './model.js';
 import { parseText } from './placeholders.js';
 
 /**
@@ -8,19 +8,27 @@ import { parseText } from './placeholders.js';
  * `<is connected? :: #307eff>`, `(received message data :: #307eff)`. The shape table says
  * how each shape is drawn.
  */
-export function scratchblocksCode(block: BlockModel, colour: string): string {
+export function scratchblocksCode(block: BlockModel, colour: string, menus: readonly MenuModel[] = []): string | null {
+  const draw = shape(block).draw;
+  if (draw === null) return null;
   const byName = new Map(block.arguments.map((argument) => [argument.name, argument]));
   const label = parseText(block.text)
     .map((part) => {
       if (part.kind === 'text') return escapeLabel(part.text);
       const declared = byName.get(part.name);
-      return declared === undefined ? `[${escapeInput(part.name)}]` : input(declared);
+      return declared === undefined ? `[${escapeInput(part.name)}]` : input(declared, menus);
     })
     .join('');
-  return shape(block).draw(label, colour);
+  return draw(label, colour);
 }
 
-function input(argument: ArgumentModel): string {
+/** A menu input is a dropdown (`[text v]`) showing the default item's text. */
+function input(argument: ArgumentModel, menus: readonly MenuModel[]): string {
+  const menu = menus.find((candidate) => candidate.name === argument.menu);
+  if (menu !== undefined) {
+    const item = menu.items.kind === 'static' ? menu.items.items.find((candidate) => candidate.value === String(argument.default)) : undefined;
+    return `[${escapeInput(item?.text ?? String(argument.default))} v]`;
+  }
   return ARGUMENT_TYPE_INFO[argument.type].draw(escapeInput(String(argument.default)));
 }
 

@@ -29,9 +29,10 @@ export interface BlockShape {
   readonly monitor: boolean;
   /**
    * The block in scratchblocks syntax, given its label (inputs already written) and the
-   * extension colour: `<is connected? :: #307eff>`.
+   * extension colour: `<is connected? :: #307eff>`; null for an entry scratchblocks cannot
+   * draw (a palette label), which the docs show as text.
    */
-  readonly draw: (label: string, colour: string) => string;
+  readonly draw: ((label: string, colour: string) => string) | null;
 }
 
 export const BLOCK_SHAPES = {
@@ -80,6 +81,15 @@ export const BLOCK_SHAPES = {
     monitor: false,
     draw: (label, colour) => `${label} :: hat ${colour}`,
   },
+  label: {
+    scratchType: 'LABEL',
+    scratchValue: 'label',
+    runs: 'nothing',
+    predicate: false,
+    edgeActivated: false,
+    monitor: false,
+    draw: null,
+  },
 } as const satisfies Record<string, BlockShape>;
 
 export type BlockType = keyof typeof BLOCK_SHAPES;
@@ -88,7 +98,7 @@ type Shapes = typeof BLOCK_SHAPES;
 export type HandlerBlockType = { [K in BlockType]: Shapes[K]['runs'] extends 'handler' ? K : never }[BlockType];
 /** The shapes the runtime starts on an event (hats). */
 export type HatBlockType = { [K in BlockType]: Shapes[K]['runs'] extends 'event' ? K : never }[BlockType];
-/** The shapes that run nothing (none yet: a palette label would be one). */
+/** The shapes that run nothing (a palette label). */
 export type PaletteBlockType = { [K in BlockType]: Shapes[K]['runs'] extends 'nothing' ? K : never }[BlockType];
 
 export const BLOCK_TYPES = Object.keys(BLOCK_SHAPES) as BlockType[];

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { LoadedSpec } from './load.js';
-import type { ArgumentModel, BlockModel, GroupModel, SpecLocation, SpecModel } from './model.js';
+import type { ArgumentModel, BlockModel, GroupModel, MenuModel, SpecLocation, SpecModel } from './model.js';
 import { formatPath, locate, ProblemSink, type Problem, type SpecPath } from './problems.js';
 import { placeholders } from './placeholders.js';
 import { checkRules } from './rules.js';
-import { specSchema, type BlockInput, type SpecInput } from './schema.js';
+import { specSchema, type BlockInput, type LabelInput, type MenuInput, type SpecInput } from './schema.js';
 import { BLOCK_SHAPES, type HandlerBlockType, type HatBlockType, type PaletteBlockType } from './shapes.js';
 
 export type Validation = { ok: true; model: SpecModel } | { ok: false; problems: Problem[] };
@@ -15,6 +15,9 @@ export const DEFAULTS = {
   isEdgeActivated: false,
   shouldRestartExistingThreads: false,
   disableMonitor: false,
+  hideFromPalette: false,
+  /** As the VM: a menu that does not say it accepts reporters is a field. */
+  acceptReporters: false,
   docs: '',
 } as const;
 
@@ -32,14 +35,22 @@ export function validateSpec(loaded: LoadedSpec, file: string): Validation {
   const sink = new ProblemSink(file, (path, atKey) => locate(loaded.document, loaded.lineCounter, path, atKey));
 
   const parsed = specSchema.safeParse(raw);
-  if (!parsed.success) for (const issue of parsed.error.issues) reportSchemaIssue(issue, sink);
+  if (!parsed.success) for (const issue of parsed.error.issues) reportSchemaIssue(issue, sink, raw);
   checkRules(raw, sink);
   if (!parsed.success || sink.size > 0) return { ok: false, problems: sink.problems() };
   return { ok: true, model: toModel(parsed.data, where) };
 }
 
-function reportSchemaIssue(issue: z.core.$ZodIssue, sink: ProblemSink): void {
-  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+/** One zod issue as located problems, in the spec's words (also used for locale files). */
+export function reportSchemaIssue(issue: z.core.$ZodIssue, sink: ProblemSink, raw: unknown, prefix: SpecPath = []): void {
+  const path = [...prefix, ...issue.path.filter((part): part is string | number => typeof part !== 'symbol')];
+  if (issue.code === 'invalid_union') {
+    // A palette entry: a label if it has a `label` key (the first branch), else a block.
+    const entry = valueAt(raw, path);
+    const branch = typeof entry === 'object' && entry !== null && 'label' in entry ? 0 : 1;
+    for (const inner of issue.errors[branch] ?? []) reportSchemaIssue(inner, sink, raw, path);
+    return;
+  }
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) sink.report([...path, key], `unknown key '${key}'`, { atKey: true });
     return;
@@ -60,17 +71,43 @@ function reportSchemaIssue(issue: z.core.$ZodIssue, sink: ProblemSink): void {
   sink.report(path, message);
 }
 
+function valueAt(data: unknown, path: SpecPath): unknown {
+  return path.reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[part] : undefined), data);
+}
+
 function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): SpecModel {
   const groups: GroupModel[] = spec.blocks.map((group, groupIndex) => ({
     group: group.group,
     docs: group.docs ?? DEFAULTS.docs,
-    blocks: group.blocks.map((block, blockIndex) => toBlock(block, (path) => where(['blocks', groupIndex, 'blocks', blockIndex, ...path]))),
+    blocks: group.blocks.map((entry, blockIndex) => {
+      const at = (path: SpecPath): SpecLocation => where(['blocks', groupIndex, 'blocks', blockIndex, ...path]);
+      return 'label' in entry ? toLabel(entry, at) : toBlock(entry, at, spec.menus ?? {});
+    }),
   }));
   return {
-    extension: { ...spec.extension, docs: { title: spec.extension.docs.title, intro: spec.extension.docs.intro ?? DEFAULTS.docs } },
+    extension: {
+      ...spec.extension,
+      docs: { title: spec.extension.docs.title, intro: spec.extension.docs.intro ?? DEFAULTS.docs },
+      nameLocation: where(['extension', 'name']),
+    },
     groups,
+    menus: Object.entries(spec.menus ?? {}).map(([name, menu]) => toMenu(name, menu, (path) => where(['menus', name, ...path]))),
     blocksLocation: where(['blocks']),
   };
+}
+
+/** The rules guarantee a menu has either items or a function. */
+function toMenu(name: string, menu: MenuInput, where: (path: SpecPath) => SpecLocation): MenuModel {
+  const items: MenuModel['items'] =
+    menu.function !== undefined
+      ? { kind: 'dynamic', function: menu.function, functionLocation: where(['function']) }
+      : { kind: 'static', items: (menu.items ?? []).map((item, index) => ({ value: item.value, text: item.text, location: where(['items', index, 'text']) })) };
+  return { name, acceptReporters: menu.acceptReporters ?? DEFAULTS.acceptReporters, items, location: where([]) };
+}
+
+/** A label is the `label` shape's entry: its id stands where a block has its opcode. */
+function toLabel(label: LabelInput, where: (path: SpecPath) => SpecLocation): BlockModel {
+  return { opcode: label.label, blockType: 'label', text: label.text, arguments: [], docs: DEFAULTS.docs, hideFromPalette: false, location: where([]) };
 }
 
 /**
@@ -79,20 +116,25 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
  * the order a reader of the block sees. (The rules guarantee each placeholder is declared and
  * each declared argument is used.)
  */
-function inTextOrder(block: BlockInput): ArgumentModel[] {
+function inTextOrder(block: BlockInput, menus: Record<string, MenuInput>): ArgumentModel[] {
   const declared = block.arguments ?? {};
   return [...new Set(placeholders(block.text))].flatMap((name): ArgumentModel[] => {
     const argument = Object.hasOwn(declared, name) ? declared[name] : undefined;
-    return argument === undefined ? [] : [{ name, type: argument.type, default: argument.default ?? DEFAULTS.argument[argument.type] }];
+    if (argument === undefined) return [];
+    // A static menu's first item is its default, as the VM shows an empty dropdown otherwise.
+    const firstItem = argument.menu === undefined ? undefined : menus[argument.menu]?.items?.[0]?.value;
+    const model: ArgumentModel = { name, type: argument.type, default: argument.default ?? firstItem ?? DEFAULTS.argument[argument.type] };
+    return [argument.menu === undefined ? model : { ...model, menu: argument.menu }];
   });
 }
 
-function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation): BlockModel {
+function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation, menus: Record<string, MenuInput>): BlockModel {
   const base = {
     opcode: block.opcode,
     text: block.text,
-    arguments: inTextOrder(block),
+    arguments: inTextOrder(block, menus),
     docs: block.docs ?? DEFAULTS.docs,
+    hideFromPalette: block.hideFromPalette ?? DEFAULTS.hideFromPalette,
     location: where([]),
   };
   const runs: string = BLOCK_SHAPES[block.blockType].runs;

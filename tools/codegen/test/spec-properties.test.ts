@@ -28,8 +28,11 @@ const textPiece = fc.oneof(
   fc.constantFrom(...NASTY),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).map((text) => text.replace(/[\p{Cc}\u2028\u2029[\]]/gu, '')),
 );
-/** One line of text without placeholders (no brackets, no control characters). */
-const oneLine = fc.array(textPiece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join('')).filter((text) => text.length > 0);
+/** One line of text the editor shows: no placeholders (brackets), no control characters, no braces (format-message's). */
+const oneLine = fc
+  .array(textPiece, { minLength: 1, maxLength: 5 })
+  .map((pieces) => pieces.join('').replace(/[{}]/g, ''))
+  .filter((text) => text.length > 0);
 /** Prose may run over several lines and use anything. */
 const prose = fc.array(fc.oneof(textPiece, fc.constantFrom('\n', '\n\n', '[link](javascript:x)', '`code <i>`')), { maxLength: 8 }).map((pieces) => pieces.join(''));
 const argumentName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,6}$/);
@@ -131,6 +134,7 @@ function context(specText: string, runtime: string): GenerateContext {
     spec: source(SPEC_PATH, specText),
     runtime: source('runtime.ts', runtime),
     host: source('host.ts', HOST),
+    translations: [],
     existingTests: new Set(),
     outputs: FIXTURE_OUTPUTS,
   };

@@ -9,6 +9,7 @@ export const fixturePath = (name: string): string => fileURLToPath(new URL(`./fi
 
 export const FIXTURE_OUTPUTS = {
   extension: 'out/extension.ts',
+  translations: 'out/translations.ts',
   docsMarkdown: 'out/websocket.md',
   docsHtml: 'out/websocket.html',
   blockTests: 'out/blocks',
@@ -22,12 +23,13 @@ function source(name: string, text?: string): SourceText {
 /** A context over fixture files; `specText`, `runtimeText` and `hostText` replace their contents. */
 export function fixtureContext(
   specName: string,
-  overrides: { specText?: string; runtimeText?: string; hostText?: string; existingTests?: string[] } = {},
+  overrides: { specText?: string; runtimeText?: string; hostText?: string; existingTests?: string[]; translations?: SourceText[] } = {},
 ): GenerateContext {
   return {
     spec: source(specName, overrides.specText),
     runtime: source('runtime/runtime.ts', overrides.runtimeText),
     host: source('runtime/host.ts', overrides.hostText),
+    translations: overrides.translations ?? [],
     existingTests: new Set(overrides.existingTests ?? []),
     outputs: FIXTURE_OUTPUTS,
   };
@@ -39,12 +41,18 @@ export const readFixture = (name: string): string => readFileSync(fixturePath(na
  * The checked-in expected output. With UPDATE_GOLDEN=1 the actual output is written first,
  * for a deliberate change to the emitters (then review the diff before committing).
  */
-export function golden(name: string, actual: string): string {
+export function golden(name: string, actual: string, fixture = 'minimal'): string {
   if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(fixturePath('minimal.expected'), { recursive: true });
-    writeFileSync(fixturePath(`minimal.expected/${name}.golden`), actual);
+    mkdirSync(fixturePath(`${fixture}.expected`), { recursive: true });
+    writeFileSync(fixturePath(`${fixture}.expected/${name}.golden`), actual);
   }
-  return readFixture(`minimal.expected/${name}.golden`);
+  return readFixture(`${fixture}.expected/${name}.golden`);
+}
+
+/** A locale file of test/fixtures/l10n as the generator is given it. */
+export function localeFixture(locale: string, text?: string): SourceText {
+  const path = `tools/codegen/test/fixtures/l10n/${locale}.yaml`;
+  return { path, displayPath: path, text: text ?? readFixture(`l10n/${locale}.yaml`) };
 }
 
 /** The Scratch API a generated extension is given in these tests: TurboWarp's constant values, English texts. */
