@@ -64,6 +64,12 @@ describe('a spec cannot break or hijack the generated extension', () => {
     ]);
   });
 
+  it.each(['{URL}', 'a } b'])('refuses a block text with braces (%s), which Scratch.translate would read as its own placeholders', (text) => {
+    expect(problems(edited('        text: when closed\n', `        text: "${text}"\n`))).toEqual([
+      `${SPEC}:61:15 blocks[1].blocks[3].text: expected no { or }: Scratch.translate would read them as placeholders`,
+    ]);
+  });
+
   it('refuses an argument named 1, which is no property name in generated code', () => {
     expect(problems(edited('send [PAYLOAD]\n        arguments:\n          PAYLOAD:', 'send [1]\n        arguments:\n          "1":'))).toEqual([
       `${SPEC}:37:11 blocks[0].blocks[1].arguments.1: expected an argument name: a letter, then letters, digits and _`,
