@@ -30,5 +30,9 @@ declare global {
     interface BooleanBlock {
       disableMonitor?: boolean;
     }
+    /** A palette label (text between blocks); the types know no label block, so getInfo() casts its entries. */
+    namespace BlockType {
+      const LABEL: 'label';
+    }
   }
 }

@@ -179,7 +179,8 @@ function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
     }
     for (const line of shapeFlags(block)) writer.writeLine(line);
   });
-  writer.writeLine('},');
+  // @turbowarp/types-tw 0.0.6 has no label block type (and requires an opcode, which the VM warns about on a label).
+  writer.writeLine(writesOpcode(block) ? '},' : '} as unknown as Scratch.Block,');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, generate, type GenerateResult } from '../src/index.js';
-import { FIXTURE_OUTPUTS, fixtureContext, golden, loadExtension, localeFixture } from './support.js';
+import { FIXTURE_OUTPUTS, fixtureContext, golden, loadExtension, localeFixture, readFixture, typeCheckGenerated } from './support.js';
 
 function files(result: GenerateResult): Map<string, string> {
   if (!result.ok) throw new Error(`expected the fixture to generate, got:\n${result.problems.map(formatProblem).join('\n')}`);
@@ -34,6 +34,15 @@ describe('generating from the full fixture (menus, a field in a hat, a dynamic m
     expect(info.menus.recent).toEqual({ acceptReporters: true, items: 'recentMenu' });
     expect(info.blocks.find((block) => typeof block === 'object' && block.opcode === 'closeOld')).toMatchObject({ hideFromPalette: true });
   });
+
+  it('type-checks against the extension\'s ScratchApi and TurboWarp\'s types (labels, menus, the dynamic menu method)', () => {
+    const files = {
+      'runtime.ts': "export { WebSocketRuntime } from './runtime-class';\nexport type { HatOpcodes } from './host';\n",
+      'runtime-class.ts': readFixture('runtime/runtime.ts'),
+      'host.ts': readFixture('runtime/host.ts'),
+    };
+    expect(typeCheckGenerated([{ extension: output.get(FIXTURE_OUTPUTS.extension) ?? '', files }])).toEqual([]);
+  }, 60_000);
 
   it('leaves the hidden block out of the docs', () => {
     expect(output.get(FIXTURE_OUTPUTS.docsMarkdown)).not.toContain('Kept so that old projects load');

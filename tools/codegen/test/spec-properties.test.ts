@@ -1,11 +1,8 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { formatProblem, generate, type GenerateContext, type GenerateResult } from '../src/index.js';
-import { FIXTURE_OUTPUTS, loadExtension, readFixture } from './support.js';
+import { FIXTURE_OUTPUTS, loadExtension, readFixture, typeCheckGenerated } from './support.js';
 
 /**
  * Property tests over whole specs: random texts, names, defaults and prose in a valid spec
@@ -183,31 +180,9 @@ describe('random valid specs', () => {
       { seed: SEED, numRuns: RUNS },
     );
     expect(typeCheckQueue).toHaveLength(RUNS);
-    expect(typeCheckErrors(typeCheckQueue)).toEqual([]);
+    expect(typeCheckGenerated(typeCheckQueue.map((run) => ({ extension: run.extension, files: { 'runtime.ts': run.runtime } })))).toEqual([]);
   }, TIMEOUT_MS);
 });
-
-const SCRATCH_API = readFileSync(fileURLToPath(new URL('../../../apps/extension/src/scratch-api.ts', import.meta.url)), 'utf8');
-const PROPERTY_ROOT = fileURLToPath(new URL('./.property/', import.meta.url));
-
-/**
- * Type-checks every generated extension against the extension's real ScratchApi and its
- * run's runtime, all in one program (one checker start, not one per run). The files live
- * in memory only, at paths under this folder so that TurboWarp's types resolve from node_modules.
- */
-function typeCheckErrors(runs: Array<{ extension: string; runtime: string }>): string[] {
-  const project = new Project({
-    skipAddingFilesFromTsConfig: true,
-    compilerOptions: { target: 99, module: 99, moduleResolution: 100, strict: true, noUncheckedIndexedAccess: true, skipLibCheck: true, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] },
-  });
-  runs.forEach((run, index) => {
-    const folder = `${PROPERTY_ROOT}run${index}`;
-    project.createSourceFile(`${folder}/scratch-api.ts`, SCRATCH_API);
-    project.createSourceFile(`${folder}/runtime.ts`, run.runtime);
-    project.createSourceFile(`${folder}/generated/extension.ts`, run.extension.replace("from '@scratch-websocket/runtime'", "from '../runtime'"));
-  });
-  return project.getPreEmitDiagnostics().map((diagnostic) => `${diagnostic.getSourceFile()?.getFilePath()}: ${project.formatDiagnosticsWithColorAndContext([diagnostic])}`);
-}
 
 describe('random damage to a valid spec', () => {
   const valid = readFixture('minimal.yaml');

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { ts } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import type { GenerateContext, SourceText } from '../src/index.js';
 
 /** Paths resolved from this file, so tests run the same from the root or the package. */
@@ -82,4 +82,30 @@ export function loadExtension(source: string, sandbox: Record<string, unknown> =
   runInNewContext(output.outputText, Object.assign(sandbox, { module, exports: module.exports }));
   const Extension = module.exports.WebSocketExtension as new (scratch: unknown, runtime: unknown) => LoadedExtension;
   return new Extension(FAKE_SCRATCH, {});
+}
+
+const SCRATCH_API = readFileSync(fileURLToPath(new URL('../../../apps/extension/src/scratch-api.ts', import.meta.url)), 'utf8');
+const TYPE_CHECK_ROOT = fileURLToPath(new URL('./.type-check/', import.meta.url));
+
+/**
+ * Type-checks generated extensions as apps/extension compiles them: each beside the real
+ * ScratchApi, with `files` (its runtime, as `runtime.ts` exporting WebSocketRuntime and
+ * HatOpcodes, and what that imports) standing in for @scratch-websocket/runtime. All in one
+ * program (one checker start). The files live in memory only, at paths under this folder so
+ * that TurboWarp's types resolve from node_modules. Returns the formatted errors.
+ */
+export function typeCheckGenerated(runs: Array<{ extension: string; files: Record<string, string> }>): string[] {
+  const project = new Project({
+    skipAddingFilesFromTsConfig: true,
+    compilerOptions: { target: 99, module: 99, moduleResolution: 100, strict: true, noUncheckedIndexedAccess: true, skipLibCheck: true, types: [], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] },
+  });
+  // One ScratchApi for all runs: its global augmentation may be declared once only.
+  project.createSourceFile(`${TYPE_CHECK_ROOT}scratch-api.ts`, SCRATCH_API);
+  runs.forEach((run, index) => {
+    const folder = `${TYPE_CHECK_ROOT}run${index}`;
+    for (const [name, text] of Object.entries(run.files)) project.createSourceFile(`${folder}/${name}`, text);
+    const extension = run.extension.replace("from '@scratch-websocket/runtime'", "from '../runtime'").replace("from '../scratch-api'", "from '../../scratch-api'");
+    project.createSourceFile(`${folder}/generated/extension.ts`, extension);
+  });
+  return project.getPreEmitDiagnostics().map((diagnostic) => project.formatDiagnosticsWithColorAndContext([diagnostic]));
 }
