@@ -22,5 +22,6 @@ const runtime = new WebSocketRuntime({
 });
 // Before registering: TurboWarp calls getInfo() at once, and the texts must find their translations.
 // (Only this standalone entry ships translations; generated/translations.ts is its own module.)
-Scratch.translate.setup(TRANSLATIONS);
+// A Scratch mod without translate.setup shows the English texts rather than failing to load.
+if (typeof Scratch.translate.setup === 'function') Scratch.translate.setup(TRANSLATIONS);
 Scratch.extensions.register(new WebSocketExtension(Scratch, runtime));

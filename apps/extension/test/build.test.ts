@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { bundleExtension } from '../build';
 import { EXTENSION_METADATA } from '../src/generated/extension';
+import { TRANSLATIONS } from '../src/generated/translations';
 import { scratch } from './support/scratch';
 import { TestServer } from './support/server';
 import { within } from './support/wait';
@@ -15,12 +16,22 @@ interface RegisteredExtension {
 }
 
 /** Runs the built script as TurboWarp does: a classic script with a `Scratch` in scope. */
-function load(script: string, unsandboxed: boolean | undefined) {
+function load(script: string, unsandboxed: boolean | undefined, { withTranslateSetup = true } = {}) {
   const registered: RegisteredExtension[] = [];
   const hatsStarted: string[] = [];
+  /** What the script did, in order: `setup` (with its translations) and `register`. */
+  const calls: Array<{ call: 'setup'; translations: unknown } | { call: 'register' }> = [];
+  const translate = (message: string) => message;
   const Scratch = {
     ...scratch,
-    extensions: { unsandboxed, register: (extension: RegisteredExtension) => registered.push(extension) },
+    translate: withTranslateSetup ? Object.assign(translate, { setup: (translations: unknown) => calls.push({ call: 'setup', translations }) }) : translate,
+    extensions: {
+      unsandboxed,
+      register: (extension: RegisteredExtension) => {
+        calls.push({ call: 'register' });
+        registered.push(extension);
+      },
+    },
     canFetch: async () => true,
     vm: {
       runtime: {
@@ -37,7 +48,7 @@ function load(script: string, unsandboxed: boolean | undefined) {
   };
   // The browser globals the bundle uses; the rest of a page is not needed.
   runInNewContext(script, { Scratch, WebSocket, URL, TextEncoder, TextDecoder, console, setTimeout, clearTimeout });
-  return { registered, hatsStarted };
+  return { registered, hatsStarted, calls };
 }
 
 describe('dist/websocket.js', () => {
@@ -59,6 +70,16 @@ describe('dist/websocket.js', () => {
   it('refuses to load sandboxed, with a message that says how to load it', async () => {
     const script = await bundleExtension();
     expect(() => load(script, undefined)).toThrow(/must be loaded unsandboxed.*Run without sandbox/);
+  });
+
+  it('hands its translations to Scratch.translate.setup before it registers, so getInfo() finds them', async () => {
+    const { calls } = load(await bundleExtension(), true);
+    expect(calls).toEqual([{ call: 'setup', translations: TRANSLATIONS }, { call: 'register' }]);
+  });
+
+  it('still loads, in English, in a Scratch mod whose translate has no setup', async () => {
+    const { registered } = load(await bundleExtension(), true, { withTranslateSetup: false });
+    expect(registered).toHaveLength(1);
   });
 
   it('registers the blocks unsandboxed, and they reach a real server', async () => {
