@@ -19,14 +19,22 @@ export interface BlockUtility<Target> {
 
 /**
  * @turbowarp/types-tw 0.0.6 lags behind TurboWarp in two places the extension relies on:
- * `Scratch.translate` exists in every unsandboxed TurboWarp extension, and TurboWarp reads
+ * `Scratch.translate` (with `Scratch.translate.setup`) exists in every unsandboxed TurboWarp extension, and TurboWarp reads
  * `disableMonitor` on Boolean blocks as on reporters (both get a monitor checkbox).
  */
 declare global {
   namespace Scratch {
     function translate(message: string): string;
+    namespace translate {
+      /** Per locale (`ja`, `pt-br`), `_` + English text → translated text; replaces what was set before. */
+      function setup(translations: Record<string, Record<string, string>>): void;
+    }
     interface BooleanBlock {
       disableMonitor?: boolean;
+    }
+    /** A palette label (text between blocks); the types know no label block, so getInfo() casts its entries. */
+    namespace BlockType {
+      const LABEL: 'label';
     }
   }
 }

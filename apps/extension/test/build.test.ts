@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundleExtension } from '../build';
 import { EXTENSION_METADATA } from '../src/generated/extension';
+import { TRANSLATIONS } from '../src/generated/translations';
 import { loadScript as load, type RegisteredExtension } from './support/load-script';
 import { TestServer, within } from '@scratch-websocket/test-support';
 
@@ -24,6 +25,16 @@ describe('dist/websocket.js', () => {
   it('refuses to load sandboxed, with a message that says how to load it', async () => {
     const script = await bundleExtension();
     expect(() => load(script, undefined)).toThrow(/must be loaded unsandboxed.*Run without sandbox/);
+  });
+
+  it('hands its translations to Scratch.translate.setup before it registers, so getInfo() finds them', async () => {
+    const { calls } = load(await bundleExtension(), true);
+    expect(calls).toEqual([{ call: 'setup', translations: TRANSLATIONS }, { call: 'register' }]);
+  });
+
+  it('still loads, in English, in a Scratch mod whose translate has no setup', async () => {
+    const { registered } = load(await bundleExtension(), true, { withTranslateSetup: false });
+    expect(registered).toHaveLength(1);
   });
 
   it('registers the blocks unsandboxed, and they reach a real server', async () => {

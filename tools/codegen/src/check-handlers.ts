@@ -1,69 +1,142 @@
-import { Project, Scope, type ClassDeclaration, type InterfaceDeclaration } from 'ts-morph';
+import { Project, Scope, type ClassDeclaration, type InterfaceDeclaration, type ParameterDeclaration, type Type } from 'ts-morph';
+import { ARGUMENT_TYPE_INFO } from './argument-types.js';
 import type { SourceText } from './context.js';
-import { allBlocks, isHatBlock, type HandlerBlockModel, type HatBlockModel, type SpecLocation, type SpecModel } from './model.js';
-import type { Problem } from './problems.js';
+import { allBlocks, isHandlerBlock, isHatBlock, type ArgumentModel, type HandlerBlockModel, type HatBlockModel, type MenuModel, type SpecModel } from './model.js';
+import { ProblemSink, type Problem } from './problems.js';
 
 const RUNTIME_CLASS = 'WebSocketRuntime';
+/**
+ * The global types the checker needs to know `string[]` as an array (menu functions), in
+ * place of the whole standard library (noLib), which would take it seconds to load.
+ */
+const MINIMAL_LIB = [
+  'interface Array<T> { length: number; [n: number]: T; }',
+  'interface ReadonlyArray<T> { readonly length: number; readonly [n: number]: T; }',
+  'interface Boolean {}',
+  'interface Function {}',
+  'interface CallableFunction {}',
+  'interface NewableFunction {}',
+  'interface IArguments {}',
+  'interface Number {}',
+  'interface Object {}',
+  'interface RegExp {}',
+  'interface String {}',
+  'interface Promise<T> {}',
+].join('\n');
 const HAT_INTERFACE = 'HatOpcodes';
 
 /**
- * Checks the spec against the runtime's source: every handler is a method of
- * WebSocketRuntime taking (target, ...arguments in spec order) with the declared types, and
- * every hat's event is a key of HatOpcodes (and every key has a hat, since the extension
- * must pass the runtime an opcode for each). Reads the sources as text, so it is pure.
+ * Checks the spec against the runtime's source, with TypeScript's type checker: every handler
+ * is a public method of WebSocketRuntime taking (target, ...arguments in the order of the
+ * block's text), each parameter named for its argument and of its argument's type; every
+ * hat's event is a key of HatOpcodes, and every key has a hat (the extension must pass the
+ * runtime an opcode for each). Reads the sources as text, so it is pure.
  */
 export function checkHandlers(spec: SpecModel, specFile: string, runtime: SourceText, host: SourceText): Problem[] {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+  // noLib: the check needs only primitives and the class's own type parameter, and skipping
+  // the standard library keeps the type checker fast. Unresolved imports become `any`.
+  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true, strict: true } });
+  project.createSourceFile('minimal-lib.d.ts', MINIMAL_LIB);
   const runtimeClass = project.createSourceFile('runtime.ts', runtime.text).getClass(RUNTIME_CLASS);
   const hatInterface = project.createSourceFile('host.ts', host.text).getInterface(HAT_INTERFACE);
-  const at = (location: SpecLocation, message: string): Problem => ({ file: specFile, ...location, message });
+  const sink = new ProblemSink(specFile);
   const blocks = allBlocks(spec);
 
-  const problems: Problem[] = [];
   if (runtimeClass === undefined) {
-    problems.push(at(spec.blocksLocation, `${runtime.displayPath} has no class ${RUNTIME_CLASS}`));
+    sink.reportAt(spec.blocksLocation, `${runtime.displayPath} has no class ${RUNTIME_CLASS}`);
   } else {
-    for (const block of blocks) {
-      if (!isHatBlock(block)) problems.push(...checkHandler(block, runtimeClass, runtime.displayPath).map((message) => at(block.handlerLocation, message)));
-    }
+    for (const block of blocks) if (isHandlerBlock(block)) ensureHandlerMatches(block, runtimeClass, runtime.displayPath, sink);
+    for (const menu of spec.menus) ensureMenuFunctionMatches(menu, runtimeClass, runtime.displayPath, sink);
   }
   if (hatInterface === undefined) {
-    problems.push(at(spec.blocksLocation, `${host.displayPath} has no interface ${HAT_INTERFACE}`));
+    sink.reportAt(spec.blocksLocation, `${host.displayPath} has no interface ${HAT_INTERFACE}`);
   } else {
     const hats = blocks.filter(isHatBlock);
-    for (const hat of hats) problems.push(...checkEvent(hat, hatInterface, host.displayPath).map((message) => at(hat.eventLocation, message)));
-    const covered = new Set(hats.map((hat) => hat.event));
-    for (const key of hatInterface.getProperties().map((property) => property.getName())) {
-      if (!covered.has(key)) problems.push(at(spec.blocksLocation, `no hat has event '${key}', but ${HAT_INTERFACE} in ${host.displayPath} needs an opcode for it`));
-    }
+    for (const hat of hats) ensureEventExists(hat, hatInterface, host.displayPath, sink);
+    ensureEveryEventHasHat(hats, hatInterface, host.displayPath, spec, sink);
   }
-  return problems;
+  return sink.problems();
 }
 
-function checkHandler(block: HandlerBlockModel, runtimeClass: ClassDeclaration, runtimePath: string): string[] {
+/**
+ * The handler takes the target, then one parameter per argument in the order of the block's
+ * text, named for it (`URL` → `url`, `CLOSE_CODE` → `closeCode`: case and `_` aside, the same
+ * name) and of its type. Names matter because two string arguments swapped would still type-check.
+ */
+function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDeclaration, runtimePath: string, sink: ProblemSink): void {
   const method = runtimeClass.getInstanceMethod(block.handler);
   if (method === undefined || method.getScope() !== Scope.Public) {
-    return [`runtime has no handler '${block.handler}' for opcode '${block.opcode}' (${RUNTIME_CLASS} in ${runtimePath})`];
+    sink.reportAt(block.handlerLocation, `runtime has no handler '${block.handler}' for opcode '${block.opcode}' (${RUNTIME_CLASS} in ${runtimePath})`);
+    return;
   }
   const targetType = runtimeClass.getTypeParameters()[0]?.getName() ?? 'Target';
-  const expected = [`target: ${targetType}`, ...block.arguments.map((argument) => `${argument.name}: ${argument.type}`)];
-  const actualParameters = method.getParameters();
+  const parameters = method.getParameters();
   const matches =
-    actualParameters.length === expected.length &&
-    actualParameters.every((parameter, index) => {
-      const type = parameter.getTypeNode()?.getText() ?? 'any';
-      const wanted = index === 0 ? targetType : block.arguments[index - 1]?.type;
-      return type === wanted && !parameter.isRestParameter();
+    parameters.length === block.arguments.length + 1 &&
+    parameters.every((parameter, index) => {
+      if (parameter.isRestParameter()) return false;
+      const argument = block.arguments[index - 1];
+      return argument === undefined ? isTypeParameterNamed(parameter.getType(), targetType) : parameterFits(parameter, argument);
     });
-  if (matches) return [];
-  const actual = actualParameters.map((parameter) => `${parameter.getName()}: ${parameter.getTypeNode()?.getText() ?? 'any'}`);
-  return [
+  if (matches) return;
+  const expected = [`target: ${targetType}`, ...block.arguments.map((argument) => `${argument.name}: ${ARGUMENT_TYPE_INFO[argument.type].valueType}`)];
+  const actual = parameters.map((parameter) => `${parameter.getName()}: ${parameter.getTypeNode()?.getText() ?? 'any'}`);
+  sink.reportAt(
+    block.handlerLocation,
     `handler '${block.handler}' for opcode '${block.opcode}' takes (${actual.join(', ')}), but the spec implies (${expected.join(', ')})`,
-  ];
+  );
 }
 
-function checkEvent(hat: HatBlockModel, hatInterface: InterfaceDeclaration, hostPath: string): string[] {
-  if (hatInterface.getProperty(hat.event) !== undefined) return [];
+/** A dynamic menu's function is a public runtime method taking nothing and returning `string[]` (the items, each its own text). */
+function ensureMenuFunctionMatches(menu: MenuModel, runtimeClass: ClassDeclaration, runtimePath: string, sink: ProblemSink): void {
+  if (menu.items.kind !== 'dynamic') return;
+  const name = menu.items.function;
+  const method = runtimeClass.getInstanceMethod(name);
+  if (method === undefined || method.getScope() !== Scope.Public) {
+    sink.reportAt(menu.items.functionLocation, `runtime has no function '${name}' for menu ${menu.name} (${RUNTIME_CLASS} in ${runtimePath})`);
+    return;
+  }
+  const returnType = method.getReturnType();
+  const listsStrings = returnType.isArray() && returnType.getArrayElementType()?.isString() === true;
+  if (method.getParameters().length === 0 && listsStrings) return;
+  const actual = method.getParameters().map((parameter) => `${parameter.getName()}: ${parameter.getTypeNode()?.getText() ?? 'any'}`);
+  sink.reportAt(
+    menu.items.functionLocation,
+    `function '${name}' for menu ${menu.name} takes (${actual.join(', ')}) and returns ${returnType.getText()}, but a menu function takes () and returns string[]`,
+  );
+}
+
+function parameterFits(parameter: ParameterDeclaration, argument: ArgumentModel): boolean {
+  return sameName(parameter.getName(), argument.name) && hasValueType(parameter.getType(), ARGUMENT_TYPE_INFO[argument.type].valueType);
+}
+
+/** `URL` and `url`, `CLOSE_CODE` and `closeCode`: the spec's names are upper case by Scratch convention. */
+function sameName(parameterName: string, argumentName: string): boolean {
+  const fold = (name: string): string => name.replace(/_/g, '').toLowerCase();
+  return fold(parameterName) === fold(argumentName);
+}
+
+/** Exactly the primitive (not a union with it, not `any`): what `Scratch.Cast` hands over. */
+function hasValueType(type: Type, valueType: 'string' | 'number' | 'boolean'): boolean {
+  if (type.isAny() || type.isUnknown()) return false;
+  if (valueType === 'string') return type.isString();
+  if (valueType === 'number') return type.isNumber();
+  return type.isBoolean();
+}
+
+function isTypeParameterNamed(type: Type, name: string): boolean {
+  return type.isTypeParameter() && type.getSymbol()?.getName() === name;
+}
+
+function ensureEventExists(hat: HatBlockModel, hatInterface: InterfaceDeclaration, hostPath: string, sink: ProblemSink): void {
+  if (hatInterface.getProperty(hat.event) !== undefined) return;
   const keys = hatInterface.getProperties().map((property) => property.getName());
-  return [`${HAT_INTERFACE} in ${hostPath} has no event '${hat.event}' for opcode '${hat.opcode}' (it has ${keys.join(', ')})`];
+  sink.reportAt(hat.eventLocation, `${HAT_INTERFACE} in ${hostPath} has no event '${hat.event}' for opcode '${hat.opcode}' (it has ${keys.join(', ')})`);
+}
+
+function ensureEveryEventHasHat(hats: HatBlockModel[], hatInterface: InterfaceDeclaration, hostPath: string, spec: SpecModel, sink: ProblemSink): void {
+  const covered = new Set(hats.map((hat) => hat.event));
+  for (const key of hatInterface.getProperties().map((property) => property.getName())) {
+    if (!covered.has(key)) sink.reportAt(spec.blocksLocation, `no hat has event '${key}', but ${HAT_INTERFACE} in ${hostPath} needs an opcode for it`);
+  }
 }

@@ -42,6 +42,7 @@ async function generateFiles(argv: readonly string[], io: CommandIo): Promise<nu
   for (const file of result.files) {
     if (writeIfChanged(resolve(REPO_ROOT, file.path), file.text)) changed += 1;
   }
+  for (const line of result.translationSummary) io.stdout(`codegen: translations ${line}`);
   io.stdout(`codegen: ${result.files.length} files generated, ${changed} changed`);
   return 0;
 }

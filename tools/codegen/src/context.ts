@@ -16,6 +16,8 @@ export interface GenerateContext {
   runtime: SourceText;
   /** libs/runtime/src/host.ts, whose interface HatOpcodes must have every hat's event. */
   host: SourceText;
+  /** The locale files beside the spec (`specs/l10n/<locale>.yaml`), in any order; may be empty. */
+  translations: readonly SourceText[];
   /** Opcodes that already have a test file: they get no skeleton. */
   existingTests: ReadonlySet<string>;
   /** Where outputs go, relative to the repository root. */
@@ -24,6 +26,8 @@ export interface GenerateContext {
 
 export interface OutputPaths {
   extension: string;
+  /** The translations for Scratch.translate.setup(), a module of their own. */
+  translations: string;
   docsMarkdown: string;
   docsHtml: string;
   /** The gallery flavour of the Markdown page, for TurboWarp's extension gallery. */
@@ -34,6 +38,7 @@ export interface OutputPaths {
 
 export const DEFAULT_OUTPUTS: OutputPaths = {
   extension: 'apps/extension/src/generated/extension.ts',
+  translations: 'apps/extension/src/generated/translations.ts',
   docsMarkdown: 'apps/docs/generated/websocket.md',
   docsHtml: 'apps/docs/generated/websocket.html',
   docsGalleryMarkdown: 'apps/docs/generated/gallery/ws.md',

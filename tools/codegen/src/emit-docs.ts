@@ -1,6 +1,6 @@
 import { galleryHtmlCommentBanner, htmlCommentBanner } from './banner.js';
 import type { SpecModel } from './model.js';
-import { proseToHtml, unwrapProse } from './prose.js';
+import { proseToHtml, proseToMarkdown, unwrapProse } from './prose.js';
 import { scratchblocksCode } from './scratchblocks.js';
 import { template } from './templates.js';
 
@@ -10,41 +10,59 @@ type Flavour = 'standalone' | 'gallery';
 interface PageOptions {
   flavour: Flavour;
   banner: string;
+  /** Spec prose (paragraphs, `code`, tables) as the page's markup. */
   renderProse: (markdown: string) => string;
+  /** A one-line spec text (title, group, label) as the page's markup. */
+  renderText: (text: string) => string;
 }
 
 /**
  * What every documentation page shows, in order: the intro and how to try the blocks, then
  * each group with its prose and, for each block, its picture (scratchblocks code) and its prose.
  */
-function docsView(spec: SpecModel, { flavour, banner, renderProse }: PageOptions) {
+function docsView(spec: SpecModel, { flavour, banner, renderProse, renderText }: PageOptions) {
   return {
     banner,
-    title: spec.extension.docs.title,
+    title: renderText(spec.extension.docs.title),
     colour: spec.extension.color1,
     intro: renderProse(spec.extension.docs.intro),
     tryIt: renderProse(spec.extension.docs.tryIt[flavour]),
     groups: spec.groups.map((group) => ({
-      name: group.group,
+      name: renderText(group.group),
       docs: renderProse(group.docs),
-      blocks: group.blocks.map((block) => ({
-        opcode: block.opcode,
-        code: scratchblocksCode(block, spec.extension.color1),
-        docs: renderProse(block.docs),
-      })),
+      // Hidden blocks are kept only so that old projects load: the docs do not offer them.
+      blocks: group.blocks
+        .filter((block) => !block.hideFromPalette)
+        .map((block) => ({
+          opcode: block.opcode,
+          code: scratchblocksCode(block, spec.extension.color1, spec.menus),
+          // What scratchblocks cannot draw (a palette label) is shown as a heading.
+          label: renderText(block.text),
+          docs: renderProse(block.docs),
+        })),
     })),
   };
 }
 
-/** apps/docs/generated/websocket.md, in TurboWarp's extension documentation format. */
+/** apps/docs/generated/websocket.md, in TurboWarp's extension documentation format; spec text escaped for Markdown. */
 export function emitDocsMarkdown(spec: SpecModel, specFile: string): string {
-  const view = docsView(spec, { flavour: 'standalone', banner: htmlCommentBanner(specFile), renderProse: (markdown) => markdown.trim() });
+  const view = docsView(spec, {
+    flavour: 'standalone',
+    banner: htmlCommentBanner(specFile),
+    renderProse: proseToMarkdown,
+    renderText: proseToMarkdown,
+  });
   return template('docs.md.hbs', { noEscape: true })(view);
 }
 
-/** apps/docs/generated/websocket.html: the same content as a standalone page. */
+/** apps/docs/generated/websocket.html: the same content as a standalone page (handlebars escapes the plain texts). */
 export function emitDocsHtml(spec: SpecModel, specFile: string): string {
-  const view = docsView(spec, { flavour: 'standalone', banner: htmlCommentBanner(specFile), renderProse: proseToHtml });
+  const view = docsView(spec, {
+    flavour: 'standalone',
+    banner: htmlCommentBanner(specFile),
+    renderProse: proseToHtml,
+    renderText: (text) => text,
+  });
   return template('docs.html.hbs', { noEscape: false })(view);
 }
 
@@ -54,6 +72,11 @@ export function emitDocsHtml(spec: SpecModel, specFile: string): string {
  * readers have only the blocks, so the page names none of this repository's tools.
  */
 export function emitGalleryDocsMarkdown(spec: SpecModel, specFile: string): string {
-  const view = docsView(spec, { flavour: 'gallery', banner: galleryHtmlCommentBanner(specFile), renderProse: unwrapProse });
+  const view = docsView(spec, {
+    flavour: 'gallery',
+    banner: galleryHtmlCommentBanner(specFile),
+    renderProse: (markdown) => unwrapProse(proseToMarkdown(markdown)),
+    renderText: proseToMarkdown,
+  });
   return template('docs.md.hbs', { noEscape: true })(view);
 }

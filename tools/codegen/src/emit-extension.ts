@@ -10,19 +10,10 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import { lineCommentBanner } from './banner.js';
-import { literal } from './literal.js';
-import { isHatBlock, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type SpecModel } from './model.js';
-
-/** Scratch's names for our block shapes and argument types (`scratch.BlockType.X`). */
-const BLOCK_TYPE_CONSTANT: Record<BlockModel['blockType'], string> = {
-  command: 'COMMAND',
-  reporter: 'REPORTER',
-  boolean: 'BOOLEAN',
-  event: 'EVENT',
-  hat: 'HAT',
-};
-const ARGUMENT_TYPE_CONSTANT: Record<ArgumentModel['type'], string> = { string: 'STRING', number: 'NUMBER', boolean: 'BOOLEAN' };
-const CAST_FUNCTION: Record<ArgumentModel['type'], string> = { string: 'toString', number: 'toNumber', boolean: 'toBoolean' };
+import { defaultValue, menuField, menuMethodName, shapeFlags, writesOpcode } from './block-info.js';
+import { commentText, literal } from './literal.js';
+import { ARGUMENT_TYPE_INFO } from './argument-types.js';
+import { isHandlerBlock, isHatBlock, shape, type ArgumentModel, type BlockModel, type HandlerBlockModel, type HatBlockModel, type MenuModel, type SpecModel } from './model.js';
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
@@ -57,7 +48,7 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
         kind: StructureKind.Class,
         name: 'WebSocketExtension',
         isExported: true,
-        docs: [`The ${spec.extension.name} blocks. Each block method hands its cast arguments to the runtime, target first.`],
+        docs: [`The ${commentText(spec.extension.name)} blocks. Each block method hands its cast arguments to the runtime, target first.`],
         typeParameters: [{ name: 'Target', constraint: 'object' }, { name: 'Thread', default: 'unknown' }],
         ctors: [
           {
@@ -70,6 +61,7 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
         methods: [
           { name: 'getInfo', returnType: 'Scratch.Info', statements: (writer) => writeGetInfo(writer, spec) },
           ...blocks.flatMap(blockMethods),
+          ...spec.menus.flatMap(menuMethod),
         ],
       },
     ],
@@ -134,51 +126,85 @@ function writeGetInfo(writer: CodeBlockWriter, spec: SpecModel): void {
       });
     });
     writer.writeLine('],');
+    if (spec.menus.length > 0) writeMenus(writer, spec.menus);
   });
   writer.writeLine('};');
 }
 
-function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
-  writer.write('{').indent(() => {
-    writer.writeLine(`opcode: ${literal(block.opcode)},`);
-    writer.writeLine(`blockType: this.scratch.BlockType.${BLOCK_TYPE_CONSTANT[block.blockType]},`);
-    writer.writeLine(`text: Scratch.translate(${literal(block.text)}),`);
-    if (block.arguments.length > 0) {
-      writer.write('arguments: {').indent(() => {
-        for (const argument of block.arguments) {
-          writer.writeLine(
-            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_CONSTANT[argument.type]}, defaultValue: ${literal(argument.default)} },`,
-          );
+/** `menus: { NAME: { acceptReporters, items } }`: static items with translated texts, or the name of the method that lists them. */
+function writeMenus(writer: CodeBlockWriter, menus: readonly MenuModel[]): void {
+  writer.write('menus: {').indent(() => {
+    for (const menu of menus) {
+      writer.write(`${menu.name}: {`).indent(() => {
+        writer.writeLine(`acceptReporters: ${menu.acceptReporters},`);
+        if (menu.items.kind === 'dynamic') {
+          writer.writeLine(`items: ${literal(menuMethodName(menu.name))},`);
+          return;
         }
+        writer.write('items: [').indent(() => {
+          for (const item of menu.items.kind === 'static' ? menu.items.items : []) {
+            writer.writeLine(`{ text: Scratch.translate(${literal(item.text)}), value: ${literal(item.value)} },`);
+          }
+        });
+        writer.writeLine('],');
       });
       writer.writeLine('},');
-    }
-    if (isHatBlock(block)) {
-      writer.writeLine(`isEdgeActivated: ${block.isEdgeActivated},`);
-      writer.writeLine(`shouldRestartExistingThreads: ${block.shouldRestartExistingThreads},`);
-    } else if (block.blockType !== 'command') {
-      writer.writeLine(`disableMonitor: ${block.disableMonitor},`);
     }
   });
   writer.writeLine('},');
 }
 
+/** The VM calls a dynamic menu's method (with the editing target's id, unused) for its items; the runtime lists them. */
+function menuMethod(menu: MenuModel): OptionalKind<MethodDeclarationStructure>[] {
+  if (menu.items.kind !== 'dynamic') return [];
+  return [
+    {
+      name: menuMethodName(menu.name),
+      docs: [`Items of the menu \`${menu.name}\`, listed by the runtime when the menu opens.`],
+      returnType: 'string[]',
+      statements: [`return this.runtime.${menu.items.function}();`],
+    },
+  ];
+}
+
+function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
+  writer.write('{').indent(() => {
+    if (writesOpcode(block)) writer.writeLine(`opcode: ${literal(block.opcode)},`);
+    writer.writeLine(`blockType: this.scratch.BlockType.${shape(block).scratchType},`);
+    writer.writeLine(`text: Scratch.translate(${literal(block.text)}),`);
+    if (block.arguments.length > 0) {
+      writer.write('arguments: {').indent(() => {
+        for (const argument of block.arguments) {
+          writer.writeLine(
+            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_INFO[argument.type].scratchType}${menuField(argument)}${defaultValue(argument)} },`,
+          );
+        }
+      });
+      writer.writeLine('},');
+    }
+    for (const line of shapeFlags(block)) writer.writeLine(line);
+  });
+  // @turbowarp/types-tw 0.0.6 has no label block type (and requires an opcode, which the VM warns about on a label).
+  writer.writeLine(writesOpcode(block) ? '},' : '} as unknown as Scratch.Block,');
+}
+
 /**
- * An event block needs no method: the VM runs it only when the runtime starts it. A `hat`
- * block is asked by the VM whether to run once started, so it gets a predicate.
+ * A hat without a predicate (an event block) needs no method: the VM runs it only when the
+ * runtime starts it. A hat with one is asked by the VM whether to run once started. A block
+ * that runs nothing has no method.
  */
 function blockMethods(block: BlockModel): OptionalKind<MethodDeclarationStructure>[] {
-  if (block.blockType === 'event') return [];
-  return [isHatBlock(block) ? hatMethod(block) : handlerMethod(block)];
+  if (isHandlerBlock(block)) return [handlerMethod(block)];
+  return isHatBlock(block) && shape(block).predicate ? [hatMethod(block)] : [];
 }
 
 /** `connect(util.target, this.scratch.Cast.toString(args.URL))`: target first, then each argument cast by its type. */
 function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclarationStructure> {
-  const casts = block.arguments.map((argument) => `this.scratch.Cast.${CAST_FUNCTION[argument.type]}(args.${argument.name})`);
+  const casts = block.arguments.map((argument) => `this.scratch.Cast.${ARGUMENT_TYPE_INFO[argument.type].cast}(args.${argument.name})`);
   const hasArguments = block.arguments.length > 0;
   return {
     name: block.opcode,
-    docs: [`Block \`${block.text}\`.`],
+    docs: [`Block \`${commentText(block.text)}\`.`],
     parameters: [
       { name: hasArguments ? 'args' : '_args', type: hasArguments ? argumentsType(block.arguments) : 'object' },
       { name: 'util', type: 'BlockUtility<Target>' },
@@ -190,7 +216,7 @@ function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclaration
 function hatMethod(block: HatBlockModel): OptionalKind<MethodDeclarationStructure> {
   return {
     name: block.opcode,
-    docs: [`Hat \`${block.text}\`: started by the runtime on its '${block.event}' event, so it always runs.`],
+    docs: [`Hat \`${commentText(block.text)}\`: started by the runtime on its '${block.event}' event, so it always runs.`],
     returnType: 'boolean',
     statements: ['return true;'],
   };

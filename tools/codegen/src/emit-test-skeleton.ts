@@ -1,17 +1,9 @@
 import { skeletonBanner } from './banner.js';
 import { literal } from './literal.js';
-import { isHatBlock, type ArgumentModel, type BlockModel } from './model.js';
+import { ARGUMENT_TYPE_INFO } from './argument-types.js';
+import { defaultValue, menuField, shapeFlags } from './block-info.js';
+import { shape, type BlockModel } from './model.js';
 import { template } from './templates.js';
-
-/** The values Scratch's BlockType and ArgumentType constants have, which getInfo reports. */
-const SCRATCH_BLOCK_TYPE: Record<BlockModel['blockType'], string> = {
-  command: 'command',
-  reporter: 'reporter',
-  boolean: 'Boolean',
-  event: 'event',
-  hat: 'hat',
-};
-const SCRATCH_ARGUMENT_TYPE: Record<ArgumentModel['type'], string> = { string: 'string', number: 'number', boolean: 'Boolean' };
 
 /**
  * apps/extension/test/blocks/<opcode>.test.ts for a block that has none: a generated check
@@ -31,20 +23,15 @@ export function emitTestSkeleton(block: BlockModel, specFile: string): string {
 function expectedInfoLines(block: BlockModel): string[] {
   const lines = [
     `opcode: ${literal(block.opcode)},`,
-    `blockType: ${literal(SCRATCH_BLOCK_TYPE[block.blockType])},`,
+    `blockType: ${literal(shape(block).scratchValue)},`,
     `text: ${literal(block.text)},`,
   ];
   if (block.arguments.length > 0) {
     lines.push('arguments: {');
     for (const argument of block.arguments) {
-      lines.push(`  ${argument.name}: { type: ${literal(SCRATCH_ARGUMENT_TYPE[argument.type])}, defaultValue: ${literal(argument.default)} },`);
+      lines.push(`  ${argument.name}: { type: ${literal(ARGUMENT_TYPE_INFO[argument.type].scratchValue)}${menuField(argument)}${defaultValue(argument)} },`);
     }
     lines.push('},');
   }
-  if (isHatBlock(block)) {
-    lines.push(`isEdgeActivated: ${block.isEdgeActivated},`, `shouldRestartExistingThreads: ${block.shouldRestartExistingThreads},`);
-  } else if (block.blockType !== 'command') {
-    lines.push(`disableMonitor: ${block.disableMonitor},`);
-  }
-  return lines;
+  return [...lines, ...shapeFlags(block)];
 }

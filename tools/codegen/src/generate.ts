@@ -3,8 +3,10 @@ import type { GenerateContext } from './context.js';
 import { emitDocsHtml, emitDocsMarkdown, emitGalleryDocsMarkdown } from './emit-docs.js';
 import { emitExtension } from './emit-extension.js';
 import { emitTestSkeleton } from './emit-test-skeleton.js';
+import { emitTranslations } from './emit-translations.js';
+import { readTranslations, translationSummary } from './translations.js';
 import { loadSpec } from './load.js';
-import { allBlocks, type SpecModel } from './model.js';
+import { allBlocks, runsSomething, type SpecModel } from './model.js';
 import { sortProblems, type Problem } from './problems.js';
 import { validateSpec } from './validate.js';
 
@@ -14,7 +16,15 @@ export interface GeneratedFile {
   text: string;
 }
 
-export type GenerateResult = { ok: true; model: SpecModel; files: GeneratedFile[] } | { ok: false; problems: Problem[] };
+export type GenerateResult =
+  | {
+      ok: true;
+      model: SpecModel;
+      files: GeneratedFile[];
+      /** Per locale: `ja: 0 missing, 2 stale`, for the command to print. */
+      translationSummary: string[];
+    }
+  | { ok: false; problems: Problem[] };
 
 /**
  * The whole pipeline, pure: spec text (and the runtime's source, for the handler check)
@@ -25,17 +35,20 @@ export function generate(context: GenerateContext): GenerateResult {
   const validation = validateSpec(loadSpec(spec.text, spec.displayPath), spec.displayPath);
   if (!validation.ok) return validation;
   const model = validation.model;
-  const problems = checkHandlers(model, spec.displayPath, context.runtime, context.host);
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  const translations = readTranslations(model, context.translations);
+  const problems = [...checkHandlers(model, spec.displayPath, context.runtime, context.host), ...(translations.ok ? [] : translations.problems)];
+  if (problems.length > 0 || !translations.ok) return { ok: false, problems: sortProblems(problems) };
 
   const skeletons = allBlocks(model)
-    .filter((block) => !context.existingTests.has(block.opcode))
+    .filter((block) => runsSomething(block) && !context.existingTests.has(block.opcode))
     .map((block) => ({ path: `${outputs.blockTests}/${block.opcode}.test.ts`, text: emitTestSkeleton(block, spec.path) }));
   return {
     ok: true,
     model,
+    translationSummary: translations.locales.map(translationSummary),
     files: [
       { path: outputs.extension, text: emitExtension(model, spec.path) },
+      { path: outputs.translations, text: emitTranslations(model, translations.locales, spec.path) },
       { path: outputs.docsMarkdown, text: emitDocsMarkdown(model, spec.path) },
       { path: outputs.docsHtml, text: emitDocsHtml(model, spec.path) },
       { path: outputs.docsGalleryMarkdown, text: emitGalleryDocsMarkdown(model, spec.path) },

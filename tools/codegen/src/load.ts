@@ -1,20 +1,59 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document, type YAMLError, type YAMLWarning } from 'yaml';
 import type { Problem } from './problems.js';
 
 export interface LoadedSpec {
   document: Document;
   lineCounter: LineCounter;
-  /** YAML syntax errors; when there are any, the document is not validated further. */
+  /** The document as plain data; undefined when it could not be read. */
+  data: unknown;
+  /** YAML problems; when there are any, the document is not validated further. */
   problems: Problem[];
 }
 
-/** Parses the spec text, keeping node ranges so every later message can name a line. */
+/**
+ * Aliases expanded at most this many times: a spec has no need of more, and a few nested
+ * aliases (`&a [*b, *b, ...]`) would otherwise expand to gigabytes.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses the spec text, keeping node ranges so every later message can name a line. Every
+ * way a text can fail to be read becomes a located problem, never an exception: syntax
+ * errors, tags the YAML core schema does not know (`!evil`, which would otherwise be taken
+ * as a plain string), nesting too deep for the parser, and aliases that expand too far.
+ */
 export function loadSpec(text: string, file: string): LoadedSpec {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems = document.errors.map((error) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { file, line, col, path: '', message: `YAML: ${error.message.split('\n')[0]}` };
+  const at = (offset: number, message: string): Problem => ({ file, ...lineCounter.linePos(offset), path: '', message: `YAML: ${message}` });
+  // Past the parser's depth, whatever else it reports is a consequence: keep the cause only.
+  const tooDeep = document.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  const found = tooDeep === undefined ? [...document.errors, ...document.warnings] : [tooDeep];
+  const problems = found.map((error) => at(error.pos[0], yamlMessage(error)));
+  if (problems.length > 0) return { document, lineCounter, data: undefined, problems };
+  try {
+    return { document, lineCounter, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems };
+  } catch (error) {
+    // yaml throws (a ReferenceError) only when aliases expand past maxAliasCount.
+    const message = `aliases expand to too much data (more than ${MAX_ALIAS_COUNT} copies); write the values out (${(error as Error).message})`;
+    return { document, lineCounter, data: undefined, problems: [at(firstAliasOffset(document), message)] };
+  }
+}
+
+function yamlMessage(error: YAMLError | YAMLWarning): string {
+  if (error.code === 'RESOURCE_EXHAUSTION') return 'nested too deeply to read; a spec needs only a few levels';
+  if (error.code === 'TAG_RESOLVE_FAILED') return `${error.message.split('\n')[0]} (the spec uses plain YAML values only)`;
+  return error.message.split('\n')[0] ?? '';
+}
+
+function firstAliasOffset(document: Document): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      if (!isAlias(node)) return undefined;
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
   });
-  return { document, lineCounter, problems };
+  return offset;
 }

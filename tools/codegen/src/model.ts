@@ -3,8 +3,10 @@
  * applies them). Emitters read this model and nothing else, so they never guess.
  */
 
-export type ArgumentType = 'string' | 'number' | 'boolean';
-export type BlockType = 'command' | 'reporter' | 'boolean' | 'event' | 'hat';
+import type { ArgumentType } from './argument-types.js';
+import { BLOCK_SHAPES, type BlockShape, type BlockType, type HandlerBlockType, type HatBlockType, type PaletteBlockType } from './shapes.js';
+
+export type { ArgumentType, BlockType };
 /** An event the runtime raises: a key of `HatOpcodes` in libs/runtime/src/host.ts (checked by check-handlers.ts). */
 export type HatEvent = string;
 
@@ -20,6 +22,24 @@ export interface ArgumentModel {
   name: string;
   type: ArgumentType;
   default: string | number | boolean;
+  /** The name of the menu in `SpecModel.menus` it offers, if any. */
+  menu?: string;
+}
+
+export interface MenuItemModel {
+  /** What the block receives. */
+  value: string;
+  /** What the menu shows (translated: `menu.<menu>.<value>`). */
+  text: string;
+  location: SpecLocation;
+}
+
+export interface MenuModel {
+  name: string;
+  /** False (the VM's default): a field, a dropdown without a slot for reporters, which hats can match. */
+  acceptReporters: boolean;
+  items: { kind: 'static'; items: MenuItemModel[] } | { kind: 'dynamic'; function: string; functionLocation: SpecLocation };
+  location: SpecLocation;
 }
 
 interface BlockBase {
@@ -28,26 +48,33 @@ interface BlockBase {
   /** In the order their placeholders appear in `text`: handlers take them in this order. */
   arguments: ArgumentModel[];
   docs: string;
+  /** Kept only so that old projects load: hidden from the palette and the docs. */
+  hideFromPalette: boolean;
   location: SpecLocation;
 }
 
 export interface HandlerBlockModel extends BlockBase {
-  blockType: 'command' | 'reporter' | 'boolean';
+  blockType: HandlerBlockType;
   handler: string;
-  /** Always false for commands, which have no monitor. */
+  /** Always false for shapes without a monitor (commands). */
   disableMonitor: boolean;
   handlerLocation: SpecLocation;
 }
 
 export interface HatBlockModel extends BlockBase {
-  blockType: 'event' | 'hat';
+  blockType: HatBlockType;
   event: HatEvent;
   isEdgeActivated: boolean;
   shouldRestartExistingThreads: boolean;
   eventLocation: SpecLocation;
 }
 
-export type BlockModel = HandlerBlockModel | HatBlockModel;
+/** A palette entry that runs nothing (a label): `opcode` holds its stable id, and getInfo() gets no opcode. */
+export interface PaletteBlockModel extends BlockBase {
+  blockType: PaletteBlockType;
+}
+
+export type BlockModel = HandlerBlockModel | HatBlockModel | PaletteBlockModel;
 
 export interface GroupModel {
   group: string;
@@ -72,17 +99,33 @@ export interface ExtensionModel {
     /** How a reader tries the blocks, per page: each names only what its readers have. */
     tryIt: { standalone: string; gallery: string };
   };
+  nameLocation: SpecLocation;
 }
 
 export interface SpecModel {
   extension: ExtensionModel;
   groups: GroupModel[];
+  menus: MenuModel[];
   /** Where the block list starts, for problems about the list as a whole. */
   blocksLocation: SpecLocation;
 }
 
+/** What the shape table says about this block's shape. */
+export function shape(block: BlockModel): BlockShape {
+  return BLOCK_SHAPES[block.blockType];
+}
+
 export function isHatBlock(block: BlockModel): block is HatBlockModel {
-  return block.blockType === 'event' || block.blockType === 'hat';
+  return shape(block).runs === 'event';
+}
+
+export function isHandlerBlock(block: BlockModel): block is HandlerBlockModel {
+  return shape(block).runs === 'handler';
+}
+
+/** Blocks that run (a handler or a hat), which have behaviour to test. */
+export function runsSomething(block: BlockModel): boolean {
+  return shape(block).runs !== 'nothing';
 }
 
 export function allBlocks(spec: SpecModel): BlockModel[] {

@@ -1,4 +1,5 @@
 import { isMap, isSeq, isScalar, isPair, type Document, type LineCounter, type Node } from 'yaml';
+import type { SpecLocation } from './model.js';
 
 export type SpecPath = ReadonlyArray<string | number>;
 
@@ -14,6 +15,39 @@ export interface Problem {
 export function formatProblem(problem: Problem): string {
   const where = problem.path === '' ? '' : ` ${problem.path}`;
   return `${problem.file}:${problem.line}:${problem.col}${where}: ${problem.message}`;
+}
+
+/**
+ * The one place every check reports to (schema, rules, handler check), so each check is a
+ * function that reports what it finds and never stops the others: the author sees every
+ * mistake at once. Problems come out sorted by position.
+ */
+export class ProblemSink {
+  private readonly found: Problem[] = [];
+
+  /** `locate` turns a path in the spec into its line and column (see `locate` below). */
+  constructor(
+    readonly file: string,
+    private readonly locateSpecPath: (path: SpecPath, atKey: boolean) => { line: number; col: number } = () => ({ line: 1, col: 1 }),
+  ) {}
+
+  /** A problem at a path of the spec; `atKey` points at the key rather than its value (for "not allowed here"). */
+  report(path: SpecPath, message: string, options: { atKey?: boolean } = {}): void {
+    this.found.push({ file: this.file, ...this.locateSpecPath(path, options.atKey ?? false), path: formatPath(path), message });
+  }
+
+  /** A problem at a place already located (a model's location). */
+  reportAt(location: SpecLocation, message: string): void {
+    this.found.push({ file: this.file, line: location.line, col: location.col, path: location.path, message });
+  }
+
+  get size(): number {
+    return this.found.length;
+  }
+
+  problems(): Problem[] {
+    return sortProblems(this.found);
+  }
 }
 
 /** In the order they appear in the file, so the author can fix them top to bottom. */

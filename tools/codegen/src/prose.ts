@@ -59,3 +59,23 @@ export function escapeHtml(text: string): string {
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Spec prose for the Markdown page: the text as written (paragraphs, `code` spans), with the
+ * characters that would start raw HTML, an entity or a link written with a backslash
+ * (CommonMark's escapes), so no spec can put markup or links into the page. Code spans are
+ * left alone: Markdown shows their content literally already.
+ */
+export function proseToMarkdown(markdown: string): string {
+  return markdown
+    .trim()
+    // A code span may wrap onto the next line but never crosses a blank line (a paragraph break).
+    .split(/(`(?:[^`\n]|\n(?![ \t]*\n))*`)/)
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeMarkdown(part)))
+    .join('');
+}
+
+function escapeMarkdown(text: string): string {
+  // A lone backtick is escaped too, so it cannot pair with one further on and unescape the text between.
+  return text.replace(/[\\<>&[\]`]/g, (character) => `\\${character}`);
+}

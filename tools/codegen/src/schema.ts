@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ARGUMENT_TYPES, type ArgumentType } from './argument-types.js';
+import { BLOCK_SHAPES, BLOCK_TYPES, type BlockType } from './shapes.js';
 
 /**
  * The shape of specs/websocket.yaml. Only the shape: rules that relate one field to another
@@ -7,48 +9,95 @@ import { z } from 'zod';
  */
 
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'expected a JavaScript identifier');
+/**
+ * Text that must stay on one line: it goes into line comments (the bundle's metadata header),
+ * single-line docs and the palette. Line breaks (LF, CR, U+2028, U+2029) and other control
+ * characters are refused rather than escaped, since no block text or name needs them.
+ */
+const oneLine = z
+  .string()
+  .min(1)
+  .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'expected one line of text (no line breaks or control characters)');
+/**
+ * A text the editor shows, passed through `Scratch.translate`: one line, and no braces, which
+ * TurboWarp's translate (format-message) would read as placeholders of its own.
+ */
+const shownText = oneLine.regex(/^[^{}]*$/, 'expected no { or }: Scratch.translate would read them as placeholders');
+/** Argument names become property names in generated code (`args.URL`): a letter first. */
+const argumentName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an argument name: a letter, then letters, digits and _');
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour written #rrggbb');
 
-export const BLOCK_TYPES = ['command', 'reporter', 'boolean', 'event', 'hat'] as const;
-export const ARGUMENT_TYPES = ['string', 'number', 'boolean'] as const;
+/** Shapes written as blocks (`blockType:`); a shape that runs nothing is written as its own entry (`label:`). */
+const blockTypes = BLOCK_TYPES.filter((type) => BLOCK_SHAPES[type].runs !== 'nothing') as [BlockType, ...BlockType[]];
+const argumentTypes = ARGUMENT_TYPES as [ArgumentType, ...ArgumentType[]];
 
 export const argumentSchema = z.strictObject({
-  type: z.enum(ARGUMENT_TYPES),
+  type: z.enum(argumentTypes),
   default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  /** A menu of `menus`: a dropdown input, or a field when the menu does not accept reporters. */
+  menu: identifier.optional(),
 });
 
 export const blockSchema = z.strictObject({
   opcode: identifier,
-  blockType: z.enum(BLOCK_TYPES, `unknown block shape: expected one of ${BLOCK_TYPES.join(', ')}`),
-  text: z.string().min(1),
-  arguments: z.record(z.string().regex(/^[A-Za-z0-9_]+$/, 'expected an argument name of letters, digits and _'), argumentSchema).optional(),
+  blockType: z.enum(blockTypes, `unknown block shape: expected one of ${blockTypes.join(', ')}`),
+  text: shownText,
+  arguments: z.record(argumentName, argumentSchema).optional(),
   handler: identifier.optional(),
   event: identifier.optional(),
   isEdgeActivated: z.boolean().optional(),
   shouldRestartExistingThreads: z.boolean().optional(),
   disableMonitor: z.boolean().optional(),
+  /** Kept only so that old projects load: not shown in the palette or the docs. */
+  hideFromPalette: z.boolean().optional(),
   docs: z.string().optional(),
 });
 
+/** A text in the palette between blocks; `label` is its stable id (translations: `label.<id>`). */
+export const labelSchema = z.strictObject({
+  label: identifier,
+  text: shownText,
+});
+
+/** One entry of a group: a label when it has a `label` key, else a block (validate.ts reports the errors of that branch only). */
+export const paletteEntrySchema = z.union([labelSchema, blockSchema]);
+
+const menuItemSchema = z.strictObject({
+  value: z.union([z.string(), z.number()]).transform(String),
+  text: shownText,
+});
+
+/**
+ * A menu (`getInfo().menus`): static `items` with a value and a shown text, or the name of a
+ * runtime `function` that lists them at run time (a dynamic menu). A menu that does not
+ * accept reporters (the VM's default) is a field: a dropdown with no slot for a reporter.
+ */
+export const menuSchema = z.strictObject({
+  acceptReporters: z.boolean().optional(),
+  items: z.array(menuItemSchema).min(1).optional(),
+  function: identifier.optional(),
+});
+
 export const groupSchema = z.strictObject({
-  group: z.string().min(1),
+  group: oneLine,
   docs: z.string().optional(),
-  blocks: z.array(blockSchema).min(1),
+  blocks: z.array(paletteEntrySchema).min(1),
 });
 
 export const extensionSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9]+$/, 'expected letters and digits only (Scratch extension ids)'),
-  name: z.string().min(1),
+  name: shownText,
   color1: colour,
   color2: colour,
-  description: z.string().min(1),
-  by: z.string().min(1),
+  description: oneLine,
+  by: oneLine,
   /** The author of the blocks these replace, as `Name <profile URL>` (the gallery's `// Original:`). */
-  original: z.string().min(1).optional(),
-  license: z.string().min(1),
-  docsURI: z.url(),
+  original: oneLine.optional(),
+  license: oneLine,
+  // Opened by the editor's docs button: a web page, never a script (javascript:, data:).
+  docsURI: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
   docs: z.strictObject({
-    title: z.string().min(1),
+    title: oneLine,
     intro: z.string().optional(),
     tryIt: z.strictObject({ standalone: z.string().optional(), gallery: z.string().optional() }).optional(),
   }),
@@ -56,8 +105,11 @@ export const extensionSchema = z.strictObject({
 
 export const specSchema = z.strictObject({
   extension: extensionSchema,
+  menus: z.record(identifier, menuSchema).optional(),
   blocks: z.array(groupSchema).min(1),
 });
 
 export type SpecInput = z.infer<typeof specSchema>;
 export type BlockInput = z.infer<typeof blockSchema>;
+export type LabelInput = z.infer<typeof labelSchema>;
+export type MenuInput = z.infer<typeof menuSchema>;

@@ -1,31 +1,35 @@
-import { isHatBlock, type ArgumentModel, type BlockModel } from './model.js';
+import { ARGUMENT_TYPE_INFO } from './argument-types.js';
+import { shape, type ArgumentModel, type BlockModel, type MenuModel } from './model.js';
+import { parseText } from './placeholders.js';
 
 /**
  * A block written in scratchblocks syntax, as TurboWarp's extension docs show them:
  * `connect to [wss://echo.websocket.org/] :: #307eff`, `when connected :: hat #307eff`,
- * `<is connected? :: #307eff>`, `(received message data :: #307eff)`.
+ * `<is connected? :: #307eff>`, `(received message data :: #307eff)`. The shape table says
+ * how each shape is drawn.
  */
-export function scratchblocksCode(block: BlockModel, colour: string): string {
+export function scratchblocksCode(block: BlockModel, colour: string, menus: readonly MenuModel[] = []): string | null {
+  const draw = shape(block).draw;
+  if (draw === null) return null;
   const byName = new Map(block.arguments.map((argument) => [argument.name, argument]));
-  const parts = block.text.split(/(\[[^\]]*\])/);
-  const label = parts
+  const label = parseText(block.text)
     .map((part) => {
-      const argument = /^\[(.*)\]$/.exec(part);
-      if (argument === null) return escapeLabel(part);
-      const declared = byName.get(argument[1] ?? '');
-      return declared === undefined ? `[${escapeInput(argument[1] ?? '')}]` : input(declared);
+      if (part.kind === 'text') return escapeLabel(part.text);
+      const declared = byName.get(part.name);
+      return declared === undefined ? `[${escapeInput(part.name)}]` : input(declared, menus);
     })
     .join('');
-  if (isHatBlock(block)) return `${label} :: hat ${colour}`;
-  if (block.blockType === 'boolean') return `<${label} :: ${colour}>`;
-  if (block.blockType === 'reporter') return `(${label} :: ${colour})`;
-  return `${label} :: ${colour}`;
+  return draw(label, colour);
 }
 
-function input(argument: ArgumentModel): string {
-  if (argument.type === 'number') return `(${escapeInput(String(argument.default))})`;
-  if (argument.type === 'boolean') return '<>';
-  return `[${escapeInput(String(argument.default))}]`;
+/** A menu input is a dropdown (`[text v]`) showing the default item's text. */
+function input(argument: ArgumentModel, menus: readonly MenuModel[]): string {
+  const menu = menus.find((candidate) => candidate.name === argument.menu);
+  if (menu !== undefined) {
+    const item = menu.items.kind === 'static' ? menu.items.items.find((candidate) => candidate.value === String(argument.default)) : undefined;
+    return `[${escapeInput(item?.text ?? String(argument.default))} v]`;
+  }
+  return ARGUMENT_TYPE_INFO[argument.type].draw(escapeInput(String(argument.default)));
 }
 
 /** Characters that open or close an input, or start a `::` option, are escaped with `\`. */

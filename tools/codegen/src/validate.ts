@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { LoadedSpec } from './load.js';
-import type { ArgumentModel, BlockModel, GroupModel, SpecLocation, SpecModel } from './model.js';
-import { formatPath, locate, sortProblems, type Problem, type SpecPath } from './problems.js';
+import type { ArgumentModel, BlockModel, GroupModel, MenuModel, SpecLocation, SpecModel } from './model.js';
+import { formatPath, locate, ProblemSink, type Problem, type SpecPath } from './problems.js';
+import { placeholders } from './placeholders.js';
 import { checkRules } from './rules.js';
-import { specSchema, type BlockInput, type SpecInput } from './schema.js';
+import { specSchema, type BlockInput, type LabelInput, type MenuInput, type SpecInput } from './schema.js';
+import { BLOCK_SHAPES, type HandlerBlockType, type HatBlockType, type PaletteBlockType } from './shapes.js';
 
 export type Validation = { ok: true; model: SpecModel } | { ok: false; problems: Problem[] };
 
@@ -13,6 +15,9 @@ export const DEFAULTS = {
   isEdgeActivated: false,
   shouldRestartExistingThreads: false,
   disableMonitor: false,
+  hideFromPalette: false,
+  /** As the VM: a menu that does not say it accepts reporters is a field. */
+  acceptReporters: false,
   docs: '',
   original: '',
 } as const;
@@ -23,38 +28,62 @@ export const DEFAULTS = {
  */
 export function validateSpec(loaded: LoadedSpec, file: string): Validation {
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
-  const raw: unknown = loaded.document.toJS();
+  const raw = loaded.data;
   const where = (path: SpecPath, atKey = false): SpecLocation => ({
     ...locate(loaded.document, loaded.lineCounter, path, atKey),
     path: formatPath(path),
   });
-  const toProblem = (path: SpecPath, message: string, atKey = false): Problem => ({ file, ...where(path, atKey), message });
+  const sink = new ProblemSink(file, (path, atKey) => locate(loaded.document, loaded.lineCounter, path, atKey));
 
   const parsed = specSchema.safeParse(raw);
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.flatMap((issue) => schemaProblems(issue, toProblem))),
-    ...checkRules(raw).map((rule) => toProblem(rule.path, rule.message, rule.atKey)),
-  ];
-  if (!parsed.success || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  if (!parsed.success) for (const issue of parsed.error.issues) reportSchemaIssue(issue, sink, raw);
+  checkRules(raw, sink);
+  if (!parsed.success || sink.size > 0) return { ok: false, problems: sink.problems() };
   return { ok: true, model: toModel(parsed.data, where) };
 }
 
-function schemaProblems(
-  issue: z.core.$ZodIssue,
-  toProblem: (path: SpecPath, message: string, atKey?: boolean) => Problem,
-): Problem[] {
-  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => toProblem([...path, key], `unknown key '${key}'`, true));
+/** One zod issue as located problems, in the spec's words (also used for locale files). */
+export function reportSchemaIssue(issue: z.core.$ZodIssue, sink: ProblemSink, raw: unknown, prefix: SpecPath = []): void {
+  const path = [...prefix, ...issue.path.filter((part): part is string | number => typeof part !== 'symbol')];
+  if (issue.code === 'invalid_union') {
+    // A palette entry: a label if it has a `label` key (the first branch), else a block.
+    const entry = valueAt(raw, path);
+    const branch = typeof entry === 'object' && entry !== null && 'label' in entry ? 0 : 1;
+    for (const inner of issue.errors[branch] ?? []) reportSchemaIssue(inner, sink, raw, path);
+    return;
   }
-  return [toProblem(path, issue.message.replace(/^Invalid input: /, ''))];
+  if (issue.code === 'unrecognized_keys') {
+    for (const key of issue.keys) sink.report([...path, key], `unknown key '${key}'`, { atKey: true });
+    return;
+  }
+  if (issue.code === 'invalid_key') {
+    // A record key that fails its own check (an argument name): say why, at the key.
+    sink.report(path, issue.issues[0]?.message ?? issue.message, { atKey: true });
+    return;
+  }
+  const message = issue.message.replace(/^Invalid input: /, '');
+  const missing = /^expected (.*), received undefined$/.exec(message);
+  const key = path[path.length - 1];
+  if (missing !== null && typeof key === 'string') {
+    // Located at the map the key is missing from (the path's deepest existing node).
+    sink.report(path, `missing key '${key}' (expected ${missing[1]})`);
+    return;
+  }
+  sink.report(path, message);
+}
+
+function valueAt(data: unknown, path: SpecPath): unknown {
+  return path.reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[part] : undefined), data);
 }
 
 function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): SpecModel {
   const groups: GroupModel[] = spec.blocks.map((group, groupIndex) => ({
     group: group.group,
     docs: group.docs ?? DEFAULTS.docs,
-    blocks: group.blocks.map((block, blockIndex) => toBlock(block, (path) => where(['blocks', groupIndex, 'blocks', blockIndex, ...path]))),
+    blocks: group.blocks.map((entry, blockIndex) => {
+      const at = (path: SpecPath): SpecLocation => where(['blocks', groupIndex, 'blocks', blockIndex, ...path]);
+      return 'label' in entry ? toLabel(entry, at) : toBlock(entry, at, spec.menus ?? {});
+    }),
   }));
   return {
     extension: {
@@ -68,26 +97,61 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
           gallery: spec.extension.docs.tryIt?.gallery ?? DEFAULTS.docs,
         },
       },
+      nameLocation: where(['extension', 'name']),
     },
     groups,
+    menus: Object.entries(spec.menus ?? {}).map(([name, menu]) => toMenu(name, menu, (path) => where(['menus', name, ...path]))),
     blocksLocation: where(['blocks']),
   };
 }
 
-function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation): BlockModel {
+/** The rules guarantee a menu has either items or a function. */
+function toMenu(name: string, menu: MenuInput, where: (path: SpecPath) => SpecLocation): MenuModel {
+  const items: MenuModel['items'] =
+    menu.function !== undefined
+      ? { kind: 'dynamic', function: menu.function, functionLocation: where(['function']) }
+      : { kind: 'static', items: (menu.items ?? []).map((item, index) => ({ value: item.value, text: item.text, location: where(['items', index, 'text']) })) };
+  return { name, acceptReporters: menu.acceptReporters ?? DEFAULTS.acceptReporters, items, location: where([]) };
+}
+
+/** A label is the `label` shape's entry: its id stands where a block has its opcode. */
+function toLabel(label: LabelInput, where: (path: SpecPath) => SpecLocation): BlockModel {
+  return { opcode: label.label, blockType: 'label', text: label.text, arguments: [], docs: DEFAULTS.docs, hideFromPalette: false, location: where([]) };
+}
+
+/**
+ * The block's arguments in the order their placeholders first appear in its text, whatever
+ * order the `arguments` map lists them in: the handler receives them in that order, which is
+ * the order a reader of the block sees. (The rules guarantee each placeholder is declared and
+ * each declared argument is used.)
+ */
+function inTextOrder(block: BlockInput, menus: Record<string, MenuInput>): ArgumentModel[] {
+  const declared = block.arguments ?? {};
+  return [...new Set(placeholders(block.text))].flatMap((name): ArgumentModel[] => {
+    const argument = Object.hasOwn(declared, name) ? declared[name] : undefined;
+    if (argument === undefined) return [];
+    // A static menu's first item is its default, as the VM shows an empty dropdown otherwise.
+    const firstItem = argument.menu === undefined ? undefined : menus[argument.menu]?.items?.[0]?.value;
+    const model: ArgumentModel = { name, type: argument.type, default: argument.default ?? firstItem ?? DEFAULTS.argument[argument.type] };
+    return [argument.menu === undefined ? model : { ...model, menu: argument.menu }];
+  });
+}
+
+function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation, menus: Record<string, MenuInput>): BlockModel {
   const base = {
     opcode: block.opcode,
     text: block.text,
-    arguments: Object.entries(block.arguments ?? {}).map(
-      ([name, argument]): ArgumentModel => ({ name, type: argument.type, default: argument.default ?? DEFAULTS.argument[argument.type] }),
-    ),
+    arguments: inTextOrder(block, menus),
     docs: block.docs ?? DEFAULTS.docs,
+    hideFromPalette: block.hideFromPalette ?? DEFAULTS.hideFromPalette,
     location: where([]),
   };
-  if (block.blockType === 'event' || block.blockType === 'hat') {
+  const runs: string = BLOCK_SHAPES[block.blockType].runs;
+  if (runs === 'nothing') return { ...base, blockType: block.blockType as PaletteBlockType };
+  if (runs === 'event') {
     return {
       ...base,
-      blockType: block.blockType,
+      blockType: block.blockType as HatBlockType,
       // The rules guarantee a hat has an event.
       event: block.event ?? '',
       isEdgeActivated: block.isEdgeActivated ?? DEFAULTS.isEdgeActivated,
@@ -97,8 +161,9 @@ function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation): Bl
   }
   return {
     ...base,
-    blockType: block.blockType,
+    blockType: block.blockType as HandlerBlockType,
     handler: block.handler ?? '',
+    // The rules allow the flag only on shapes with a monitor.
     disableMonitor: block.disableMonitor ?? DEFAULTS.disableMonitor,
     handlerLocation: where(['handler']),
   };

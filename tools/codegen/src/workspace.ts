@@ -18,13 +18,24 @@ export function readWorkspaceContext(specArgument: string, cwd: string, repoRoot
     if (!existsSync(absolute)) throw new MissingFileError(`cannot read ${relative(cwd, absolute) || absolute}: no such file`);
     return { path: relative(repoRoot, absolute), displayPath: relative(cwd, absolute), text: readFileSync(absolute, 'utf8') };
   };
+  const specPath = resolve(cwd, specArgument);
   return {
-    spec: read(resolve(cwd, specArgument)),
+    spec: read(specPath),
+    translations: localeFiles(resolve(dirname(specPath), 'l10n')).map(read),
     runtime: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.runtime)),
     host: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.host)),
     existingTests: existingTests(resolve(repoRoot, DEFAULT_OUTPUTS.blockTests)),
     outputs: DEFAULT_OUTPUTS,
   };
+}
+
+/** `l10n/*.yaml` beside the spec, sorted, so a run does not depend on directory order. */
+function localeFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => resolve(folder, name));
 }
 
 function existingTests(folder: string): Set<string> {

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem, generate } from '../src/index.js';
 import { fixtureContext, readFixture } from './support.js';
 
+/** The fixture's `send [PAYLOAD]` with a second string argument: `send [PAYLOAD] to [TO]`. */
+const sendTo = readFixture('minimal.yaml')
+  .replace('        text: send [PAYLOAD]\n', '        text: send [PAYLOAD] to [TO]\n')
+  .replace('            type: string\n        handler: send\n', '            type: string\n          TO:\n            type: string\n        handler: send\n');
 const SPEC = 'tools/codegen/test/fixtures/minimal.yaml';
 const RUNTIME = 'tools/codegen/test/fixtures/runtime/runtime.ts';
 const HOST = 'tools/codegen/test/fixtures/runtime/host.ts';
 const runtime = readFixture('runtime/runtime.ts');
 const host = readFixture('runtime/host.ts');
 
-function problems(overrides: { runtimeText?: string; hostText?: string }): string[] {
+function problems(overrides: { runtimeText?: string; hostText?: string; specText?: string }): string[] {
   const result = generate(fixtureContext('minimal.yaml', overrides));
   if (result.ok) throw new Error('expected the runtime check to fail');
   return result.problems.map(formatProblem);
@@ -35,6 +39,34 @@ describe('checking the spec against the runtime', () => {
     expect(problems({ runtimeText: noTarget })).toEqual([
       `${SPEC}:67:18 blocks[1].blocks[4].handler: handler 'isConnected' for opcode 'connected' takes (), but the spec implies (target: Target)`,
       `${SPEC}:84:18 blocks[2].blocks[0].handler: handler 'closeWithReason' for opcode 'closeWith' takes (target: Target, reason: string, code: string), but the spec implies (target: Target, REASON: string, CODE: number)`,
+    ]);
+  });
+
+  it('reports a handler that takes two string arguments in the opposite order to the text', () => {
+    const swapped = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, to: string, payload: string)');
+    expect(problems({ runtimeText: swapped, specText: sendTo })).toEqual([
+      `${SPEC}:41:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, to: string, payload: string), but the spec implies (target: Target, PAYLOAD: string, TO: string)`,
+    ]);
+  });
+
+  it('accepts the same handler once its parameters follow the text', () => {
+    const inOrder = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, payload: string, to: string)');
+    expect(generate(fixtureContext('minimal.yaml', { runtimeText: inOrder, specText: sendTo })).ok).toBe(true);
+  });
+
+  it('reports a parameter named for no argument, even of the right type', () => {
+    const renamed = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, message: string)');
+    expect(problems({ runtimeText: renamed })).toEqual([
+      `${SPEC}:39:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, message: string), but the spec implies (target: Target, PAYLOAD: string)`,
+    ]);
+  });
+
+  it('compares types, not their spelling: an alias of string is a string, a union with it is not', () => {
+    const aliased = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, payload: Text)') + '\ntype Text = string;\n';
+    expect(generate(fixtureContext('minimal.yaml', { runtimeText: aliased })).ok).toBe(true);
+    const union = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, payload: string | number)');
+    expect(problems({ runtimeText: union })).toEqual([
+      `${SPEC}:39:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, payload: string | number), but the spec implies (target: Target, PAYLOAD: string)`,
     ]);
   });
 

@@ -57,12 +57,12 @@ describe('generating both docs flavours from a fixture with wrapped prose and a 
 
   it('emits the standalone Markdown page with its own try-it paragraph, prose as written', () => {
     const page = output.get(FIXTURE_OUTPUTS.docsMarkdown) ?? '';
-    expect(page).toBe(golden('websocket.md', page, 'docs-flavours.expected'));
+    expect(page).toBe(golden('websocket.md', page, 'docs-flavours'));
   });
 
   it("emits the gallery's page with each paragraph on one line and the gallery's try-it paragraph", () => {
     const page = output.get(FIXTURE_OUTPUTS.docsGalleryMarkdown) ?? '';
-    expect(page).toBe(golden('gallery-ws.md', page, 'docs-flavours.expected'));
+    expect(page).toBe(golden('gallery-ws.md', page, 'docs-flavours'));
     expect(page).not.toContain('npm start');
     expect(page).toContain('A second paragraph with `code`, wrapped over two lines.');
   });

@@ -132,6 +132,11 @@ export class VmPage {
     return this.page.evaluate(() => window.harness.loadedExtensionURLs());
   }
 
+  /** Sets the editor language (`ja`, `pt-br`), as choosing it in TurboWarp's menu does. */
+  setLocale(locale: string): Promise<void> {
+    return this.page.evaluate((code) => window.harness.setLocale(code), locale);
+  }
+
   extensionInfo(id: string) {
     return this.page.evaluate((extensionId) => window.harness.extensionInfo(extensionId), id);
   }

@@ -34,6 +34,8 @@ interface VmLike {
     workerURLs: Array<string | undefined>;
   };
   setFramerate(fps: number): void;
+  /** The editor's language: TurboWarp's translate follows it, and the palette is rebuilt. */
+  setLocale(locale: string, messages: Record<string, string>): Promise<void>;
   setCompilerOptions(options: { enabled: boolean }): void;
 }
 
@@ -200,6 +202,11 @@ const harness = {
   /** Where the loaded custom extensions came from: shows it was our bundle, not the gallery's. */
   loadedExtensionURLs(): string[] {
     return vm().extensionManager.workerURLs.filter((url): url is string => typeof url === 'string');
+  },
+
+  /** Sets the editor language as the GUI does (no editor messages: only extensions' own texts matter here). */
+  async setLocale(locale: string): Promise<void> {
+    await vm().setLocale(locale, {});
   },
 
   /** The registered extension as the VM keeps it: id, name, colour and each block's info. */

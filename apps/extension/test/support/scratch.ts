@@ -13,6 +13,7 @@ export const scratch: ScratchApi = {
     CONDITIONAL: 'conditional',
     EVENT: 'event',
     HAT: 'hat',
+    LABEL: 'label',
     LOOP: 'loop',
     REPORTER: 'reporter',
   },

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { EXTENSION_ID } from '../src/sb3/websocket';
+import type { VmPage } from '../src/browser/vm-page';
+import { useE2e } from './fixture';
+
+/** The Japanese texts of the spec, by stable id (`extension.name`, `block.<opcode>`); none when the file is absent. */
+const JA_FILE = fileURLToPath(new URL('../../../specs/l10n/ja.yaml', import.meta.url));
+const japanese: Record<string, { text: string }> = existsSync(JA_FILE) ? ((parse(readFileSync(JA_FILE, 'utf8')) as { texts: Record<string, { text: string }> }).texts ?? {}) : {};
+
+/** The extension's name and each block's text by opcode, as the VM registered them. */
+async function paletteTexts(vm: VmPage): Promise<Record<string, string>> {
+  const info = await vm.extensionInfo(EXTENSION_ID);
+  if (info === null) throw new Error('the extension did not register');
+  const texts: Record<string, string> = { 'extension.name': info.name };
+  for (const { info: block } of info.blocks) {
+    if (typeof block !== 'string' && typeof block.opcode === 'string') texts[`block.${block.opcode}`] = String(block.text);
+  }
+  return texts;
+}
+
+describe('translations in the TurboWarp VM', () => {
+  const e2e = useE2e();
+
+  it('shows the palette in Japanese when the editor language is Japanese (English where a text has no translation)', async () => {
+    const inEnglish = await e2e.openVm();
+    await inEnglish.loadExtension();
+    const english = await paletteTexts(inEnglish);
+
+    const inJapanese = await e2e.openVm();
+    await inJapanese.setLocale('ja');
+    await inJapanese.loadExtension();
+    const shown = await paletteTexts(inJapanese);
+
+    const expected = Object.fromEntries(Object.entries(english).map(([id, text]) => [id, japanese[id]?.text ?? text]));
+    expect(shown).toEqual(expected);
+    expect(Object.keys(shown)).toHaveLength(16);
+  });
+
+  it('follows a change of language after loading, as the editor menu does', async () => {
+    const vm = await e2e.openVm();
+    await vm.loadExtension();
+    const english = await paletteTexts(vm);
+    await vm.setLocale('ja');
+    const shown = await paletteTexts(vm);
+    expect(shown).toEqual(Object.fromEntries(Object.entries(english).map(([id, text]) => [id, japanese[id]?.text ?? text])));
+    await vm.setLocale('en');
+    expect(await paletteTexts(vm)).toEqual(english);
+  });
+});
