@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { bundleExtension } from '../build';
-import { EXTENSION_METADATA } from '../src/generated/extension';
 import { TRANSLATIONS } from '../src/generated/translations';
-import { loadScript as load, type RegisteredExtension } from './support/load-script';
-import { TestServer, within } from '@scratch-websocket/test-support';
+import { expectedHeader, loadScript as load, sendThroughRealServer } from './support/load-script';
 
 describe('dist/websocket.js', () => {
   it('starts with the gallery header taken from the spec, then one wrapped plain script', async () => {
     const script = await bundleExtension();
-    expect(script.split('\n').slice(0, 8)).toEqual([
-      '// Name: WebSocket',
-      '// ID: gsaWebsocket',
-      `// Description: ${EXTENSION_METADATA.description}`,
-      `// By: ${EXTENSION_METADATA.by}`,
-      '// Original: RedMan13 <https://scratch.mit.edu/users/RedMan13/>',
-      '// License: MIT',
-      '',
-      '(function (Scratch) {',
-    ]);
+    expect(script.split('\n').slice(0, 8)).toEqual(expectedHeader());
     expect(script.endsWith('})(Scratch);\n')).toBe(true);
     expect(script).not.toMatch(/^\s*(import|export)\b/m);
   });
@@ -39,22 +28,8 @@ describe('dist/websocket.js', () => {
 
   it('registers the blocks unsandboxed, and they reach a real server', async () => {
     const script = await bundleExtension();
-    const { registered, hatsStarted } = load(script, true);
-    expect(registered).toHaveLength(1);
-    const [extension] = registered as [RegisteredExtension];
-    expect(extension.getInfo()).toMatchObject({ id: 'gsaWebsocket', name: 'WebSocket' });
-
-    const server = await TestServer.start();
-    try {
-      const target = {};
-      const accepted = server.nextSide();
-      await within(extension.newInstance({ URL: server.url }, { target }), 'connect to resolve');
-      extension.sendMessage({ PAYLOAD: 'from the bundle' }, { target });
-      expect(await (await accepted).nextMessage()).toBe('from the bundle');
-      expect(extension.isConnected({}, { target })).toBe(true);
-      expect(hatsStarted).toEqual(['gsaWebsocket_onOpen']);
-    } finally {
-      await server.close();
-    }
+    const sent = await sendThroughRealServer(script, 'from the bundle');
+    expect(sent.info).toMatchObject({ id: 'gsaWebsocket', name: 'WebSocket' });
+    expect(sent).toMatchObject({ received: 'from the bundle', connected: true, hatsStarted: ['gsaWebsocket_onOpen'] });
   });
 });

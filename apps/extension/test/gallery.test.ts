@@ -3,10 +3,8 @@ import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleGalleryExtension, GALLERY_OUTPUT, galleryPrettierOptions } from '../build';
-import { EXTENSION_METADATA } from '../src/generated/extension';
 import { extensionInfo } from './support/block-info';
-import { loadScript, type RegisteredExtension } from './support/load-script';
-import { TestServer, within } from '@scratch-websocket/test-support';
+import { expectedHeader, loadScript, sendThroughRealServer } from './support/load-script';
 
 const ESLINT_CONFIG = fileURLToPath(new URL('../gallery.eslint.config.mjs', import.meta.url));
 
@@ -26,16 +24,7 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
   });
 
   it('starts with the gallery header, crediting the author of the blocks it replaces', () => {
-    expect(script.split('\n').slice(0, 8)).toEqual([
-      '// Name: WebSocket',
-      '// ID: gsaWebsocket',
-      `// Description: ${EXTENSION_METADATA.description}`,
-      `// By: ${EXTENSION_METADATA.by}`,
-      '// Original: RedMan13 <https://scratch.mit.edu/users/RedMan13/>',
-      '// License: MIT',
-      '',
-      '(function (Scratch) {',
-    ]);
+    expect(script.split('\n').slice(0, 8)).toEqual(expectedHeader());
     expect(script.endsWith('})(Scratch);\n')).toBe(true);
   });
 
@@ -85,20 +74,7 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
   });
 
   it('registers the blocks unsandboxed, and they reach a real server', async () => {
-    const { registered, hatsStarted } = loadScript(script, true);
-    expect(registered).toHaveLength(1);
-    const [extension] = registered as [RegisteredExtension];
-    const server = await TestServer.start();
-    try {
-      const target = {};
-      const accepted = server.nextSide();
-      await within(extension.newInstance({ URL: server.url }, { target }), 'connect to resolve');
-      extension.sendMessage({ PAYLOAD: 'from the gallery file' }, { target });
-      expect(await (await accepted).nextMessage()).toBe('from the gallery file');
-      expect(extension.isConnected({}, { target })).toBe(true);
-      expect(hatsStarted).toEqual(['gsaWebsocket_onOpen']);
-    } finally {
-      await server.close();
-    }
+    const sent = await sendThroughRealServer(script, 'from the gallery file');
+    expect(sent).toMatchObject({ received: 'from the gallery file', connected: true, hatsStarted: ['gsaWebsocket_onOpen'] });
   });
 });

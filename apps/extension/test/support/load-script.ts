@@ -1,5 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { WebSocket } from 'ws';
+import { TestServer, within } from '@scratch-websocket/test-support';
+import { EXTENSION_METADATA } from '../../src/generated/extension';
 import { scratch, translate } from './scratch';
 
 export interface RegisteredExtension {
@@ -51,4 +53,40 @@ export function loadScript(script: string, unsandboxed: boolean | undefined, { w
   };
   runInNewContext(script, { Scratch, WebSocket, URL, TextEncoder, TextDecoder, console, setTimeout, clearTimeout });
   return { registered, hatsStarted, translationSetups, calls };
+}
+
+/** The first lines of both built files: the gallery's metadata header from the spec, then the wrapper. */
+export function expectedHeader(): string[] {
+  return [
+    '// Name: WebSocket',
+    '// ID: gsaWebsocket',
+    `// Description: ${EXTENSION_METADATA.description}`,
+    `// By: ${EXTENSION_METADATA.by}`,
+    '// Original: RedMan13 <https://scratch.mit.edu/users/RedMan13/>',
+    '// License: MIT',
+    '',
+    '(function (Scratch) {',
+  ];
+}
+
+/**
+ * Loads `script` unsandboxed, connects its one registered extension to a real `ws` server on
+ * 127.0.0.1 and sends `payload`. Returns what the server received, whether the block reported
+ * connected, and the hats the script started; throws (through `within`) if connecting hangs.
+ */
+export async function sendThroughRealServer(script: string, payload: string) {
+  const { registered, hatsStarted } = loadScript(script, true);
+  if (registered.length !== 1) throw new Error(`expected one registered extension, got ${registered.length}`);
+  const [extension] = registered as [RegisteredExtension];
+  const server = await TestServer.start();
+  try {
+    const target = {};
+    const accepted = server.nextSide();
+    await within(extension.newInstance({ URL: server.url }, { target }), 'connect to resolve');
+    extension.sendMessage({ PAYLOAD: payload }, { target });
+    const received = await (await accepted).nextMessage();
+    return { received, connected: extension.isConnected({}, { target }), hatsStarted, info: extension.getInfo() };
+  } finally {
+    await server.close();
+  }
 }
