@@ -1,11 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatProblem, generate, REPO_ROOT, type GenerateContext, type SourceText } from '@scratch-websocket/codegen';
 import { bundle, galleryHeader, wrapScript } from '../../extension/build';
 
 const FIXTURES = 'tools/codegen/test/fixtures';
 const ENTRY = resolve(REPO_ROOT, 'apps/extension-e2e/fixtures/full-extension/main.ts');
+const TMP = resolve(REPO_ROOT, 'apps/extension-e2e/tmp');
 
 /** The id of the full fixture's extension (`extension.id` in full.yaml). */
 export const FULL_FIXTURE_ID = 'fullSocket';
@@ -39,12 +39,15 @@ function fullFixtureContext(): GenerateContext {
  * unsandboxed, built as apps/extension/build.ts builds the real extension: generated freshly
  * (so an emitter change shows here at once), bundled by the same esbuild settings beside the
  * entry fixtures/full-extension/main.ts and the fixture runtime, wrapped in the same header.
+ * The entry hands the fixture runtime the real TurboWarp host adapter of @scratch-websocket/runtime.
  * Throws with the generator's located problems if the fixture does not generate.
  */
 export async function buildFullFixtureScript(): Promise<string> {
   const result = generate(fullFixtureContext());
   if (!result.ok) throw new Error(`the full fixture does not generate:\n${result.problems.map(formatProblem).join('\n')}`);
-  const folder = mkdtempSync(join(tmpdir(), 'full-fixture-'));
+  // Inside the repository (tmp/ is git-ignored) so that the entry's package imports resolve.
+  mkdirSync(TMP, { recursive: true });
+  const folder = mkdtempSync(join(TMP, 'full-fixture-'));
   try {
     for (const file of result.files) {
       if (!file.path.startsWith('generated/')) continue;

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VmPage } from '../src/browser/vm-page';
 import { buildFullFixtureScript, FULL_FIXTURE_ID } from '../src/full-fixture';
+import { block } from '../src/sb3/blocks';
+import { addToList, whenFlagClicked } from '../src/sb3/core';
+import { ProjectBuilder } from '../src/sb3/project';
+import { toSb3 } from '../src/sb3/sb3-file';
 import { useE2e } from './fixture';
 
 /**
@@ -26,7 +30,7 @@ describe('the full fixture extension in the TurboWarp VM', () => {
   }
 
   type Info = NonNullable<Awaited<ReturnType<VmPage['extensionInfo']>>>;
-  const block = (info: Info, opcode: string) => {
+  const registered = (info: Info, opcode: string) => {
     const found = info.blocks.find((item) => typeof item.info !== 'string' && item.info.opcode === opcode);
     if (found === undefined) throw new Error(`no block ${opcode} registered`);
     return found;
@@ -34,7 +38,7 @@ describe('the full fixture extension in the TurboWarp VM', () => {
   const labels = (info: Info) =>
     info.blocks.flatMap((item) => (typeof item.info !== 'string' && item.info.blockType === 'label' ? [{ text: item.info.text, xml: item.xml }] : []));
   /** The first argument of a block's definition, as scratch-blocks draws it. */
-  const firstArgument = (info: Info, opcode: string) => (block(info, opcode).json?.args0 as Array<Record<string, unknown>>)[0];
+  const firstArgument = (info: Info, opcode: string) => (registered(info, opcode).json?.args0 as Array<Record<string, unknown>>)[0];
 
   it('shows the label entries as palette labels, in the order of the spec', async () => {
     const { info } = await load();
@@ -56,15 +60,15 @@ describe('the full fixture extension in the TurboWarp VM', () => {
   it('puts the menu that accepts no reporters into the hat as a field, and menus that do as inputs', async () => {
     const { info } = await load();
     expect(firstArgument(info, 'whenMessage')).toEqual({ type: 'field_dropdown', name: 'KIND', options: [['text', 'text'], ['binary data', 'binary']] });
-    expect(block(info, 'whenMessage').xml).not.toContain('<value name="KIND">');
+    expect(registered(info, 'whenMessage').xml).not.toContain('<value name="KIND">');
     expect(firstArgument(info, 'sendIt')).toMatchObject({ type: 'input_value', name: 'PAYLOAD' });
-    expect(block(info, 'sendIt').xml).toContain('<value name="PAYLOAD"><shadow type="fullSocket_menu_recent">');
-    expect(block(info, 'closeWith').xml).toContain('<value name="CODE"><shadow type="fullSocket_menu_closeCodes">');
+    expect(registered(info, 'sendIt').xml).toContain('<value name="PAYLOAD"><shadow type="fullSocket_menu_recent">');
+    expect(registered(info, 'closeWith').xml).toContain('<value name="CODE"><shadow type="fullSocket_menu_closeCodes">');
   });
 
   it('registers the hidden block, so old projects load, but leaves it out of the palette', async () => {
     const { vm, info } = await load();
-    expect(block(info, 'closeOld').info).toMatchObject({ opcode: 'closeOld', text: 'close', hideFromPalette: true });
+    expect(registered(info, 'closeOld').info).toMatchObject({ opcode: 'closeOld', text: 'close', hideFromPalette: true });
     const palette = await vm.paletteXml(FULL_FIXTURE_ID);
     expect(palette).toContain('type="fullSocket_closeWith"');
     expect(palette).not.toContain('type="fullSocket_closeOld"');
@@ -74,7 +78,7 @@ describe('the full fixture extension in the TurboWarp VM', () => {
     const { info } = await load('ja');
     expect(info.name).toBe('フルソケット');
     expect(labels(info).map((label) => label.text)).toEqual(['サーバーとの通信', 'Closing']);
-    const texts = Object.fromEntries(['connectTo', 'sendIt', 'whenMessage', 'closeWith'].map((opcode) => [opcode, (block(info, opcode).info as { text: unknown }).text]));
+    const texts = Object.fromEntries(['connectTo', 'sendIt', 'whenMessage', 'closeWith'].map((opcode) => [opcode, (registered(info, opcode).info as { text: unknown }).text]));
     expect(texts).toEqual({
       connectTo: '[URL] に接続する',
       sendIt: 'send [PAYLOAD]',
@@ -84,5 +88,23 @@ describe('the full fixture extension in the TurboWarp VM', () => {
     });
     expect(info.menus.closeCodes?.items).toEqual([['通常', '1000'], ['custom', '4000']]);
     expect(firstArgument(info, 'whenMessage')).toMatchObject({ options: [['text', 'text'], ['バイナリ', 'binary']] });
+  });
+
+  it("starts only the hat's scripts whose field matches, when the host adapter starts it with that field", async () => {
+    const project = new ProjectBuilder({ [FULL_FIXTURE_ID]: scriptURL });
+    const whenMessage = (kind: string) => block(`${FULL_FIXTURE_ID}_whenMessage`, { fields: { KIND: kind } });
+    project
+      .sprite('Cat')
+      .list('heard')
+      .script(whenMessage('text'), addToList('heard', 'text'))
+      .script(whenMessage('binary'), addToList('heard', 'binary'))
+      // The entry's fixture runtime answers `send [PAYLOAD]` by starting the hat with KIND = PAYLOAD.
+      .script(whenFlagClicked(), block(`${FULL_FIXTURE_ID}_sendIt`, { inputs: { PAYLOAD: 'binary' } }));
+    const vm = await e2e.openVm();
+    await vm.loadProject('hat-field', await toSb3(project));
+    await vm.greenFlag();
+    await vm.waitForListLength('heard', 1, 'Cat');
+    await vm.runFrames(10);
+    expect(await vm.list('heard', 'Cat')).toEqual(['binary']);
   });
 });
