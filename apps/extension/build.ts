@@ -48,8 +48,13 @@ export function wrapScript(header: string, body: string): string {
   return `${header}\n\n(function (Scratch) {\n  "use strict";\n\n${body.trimEnd()}\n})(Scratch);\n`;
 }
 
-/** Bundles an entry (and the runtime, from source) into the body of the script. */
-async function bundle(entry: string, target: string): Promise<string> {
+/**
+ * Bundles an entry (and the runtime, from source) into the body of a script for `wrapScript`:
+ * plain statements, no import or export. `target` is an esbuild target (`es2019`). Throws
+ * with esbuild's messages when the entry or what it imports does not build. Also used by
+ * apps/extension-e2e to build the generator's full fixture the way the real extension is built.
+ */
+export async function bundle(entry: string, target: string): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,

@@ -7,9 +7,19 @@
 /** Removes the listener it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
+/**
+ * Values a hat's fields must hold for its script to start, by field name (the argument name
+ * in the spec), e.g. `{ KIND: 'binary' }` for `when [KIND] message arrives`. The VM compares
+ * them ignoring case (scratch-vm `Runtime.startHats`, which upper-cases both sides).
+ */
+export type HatFields = Readonly<Record<string, string>>;
+
 export interface Host<Target extends object, Thread = unknown> {
-  /** Starts the hat `opcode` for `target` only, restarting threads already under it. */
-  startHats(opcode: string, target: Target): Thread[];
+  /**
+   * Starts the hat `opcode` for `target` only, restarting threads already under it. With
+   * `fields`, only the scripts whose hat holds those field values start; without, all do.
+   */
+  startHats(opcode: string, target: Target, fields?: HatFields): Thread[];
   /** Whether `thread` is still running (not finished and not stopped). */
   isThreadActive(thread: Thread): boolean;
   /** Stops `thread` through the VM's own API. */

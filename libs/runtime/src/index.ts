@@ -7,6 +7,7 @@ export {
 } from './turbowarp-host.js';
 export type {
   Host,
+  HatFields,
   HatOpcodes,
   Unsubscribe,
   WebSocketLike,

@@ -1,11 +1,12 @@
-import type { Host, Unsubscribe } from './host.js';
+import type { HatFields, Host, Unsubscribe } from './host.js';
 
 /**
  * The part of TurboWarp's `Scratch.vm.runtime` the adapter uses, typed structurally so the
  * runtime library never imports the VM.
  */
 export interface TurboWarpVmRuntimeLike<Target extends object = object, Thread = unknown> {
-  startHats(opcode: string, matchFields: undefined, target: Target): Thread[] | undefined | null;
+  /** `matchFields`: field name → value; the VM upper-cases the values in place. */
+  startHats(opcode: string, matchFields: Record<string, string> | undefined, target: Target): Thread[] | undefined | null;
   isActiveThread(thread: Thread): boolean;
   _stopThread(thread: Thread): void;
   on(event: string, listener: (...args: any[]) => void): unknown;
@@ -43,8 +44,10 @@ export function createTurboWarpHost<Target extends object = object, Thread = unk
   }
 
   return {
-    // scratch-vm returns undefined when no script uses the hat.
-    startHats: (opcode, target) => vmRuntime.startHats(opcode, undefined, target) ?? [],
+    // The VM upper-cases the match values in the object it is given, so it gets a copy and
+    // the caller's stays as it was. scratch-vm returns undefined when no script uses the hat.
+    startHats: (opcode, target, fields?: HatFields) =>
+      vmRuntime.startHats(opcode, fields === undefined ? undefined : { ...fields }, target) ?? [],
     isThreadActive: (thread) => vmRuntime.isActiveThread(thread),
     // The VM's own way to stop one thread; never set thread.status by hand.
     stopThread: (thread) => vmRuntime._stopThread(thread),

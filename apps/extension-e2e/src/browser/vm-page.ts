@@ -65,9 +65,9 @@ export class VmPage {
     return vm;
   }
 
-  /** Loads the built extension directly, as the "custom extension" dialog does. */
-  loadExtension(): Promise<void> {
-    return this.page.evaluate((url) => window.harness.loadExtension(url), this.server.extensionURL);
+  /** Loads the built extension (or the script at `url`) directly, as the "custom extension" dialog does. */
+  loadExtension(url: string = this.server.extensionURL): Promise<void> {
+    return this.page.evaluate((extensionURL) => window.harness.loadExtension(extensionURL), url);
   }
 
   /** Hands over the page errors so far, for a test that provokes them; the rest still fail it. */
@@ -139,6 +139,11 @@ export class VmPage {
 
   extensionInfo(id: string) {
     return this.page.evaluate((extensionId) => window.harness.extensionInfo(extensionId), id);
+  }
+
+  /** The palette XML the editor shows for extension `id` (null when it has no category). */
+  paletteXml(id: string): Promise<string | null> {
+    return this.page.evaluate((extensionId) => window.harness.paletteXml(extensionId), id);
   }
 
   /** Waits until a variable equals `expected` (compared as text, as Scratch would show it). */

@@ -22,8 +22,17 @@ interface VmLike {
   runtime: {
     targets: TargetLike[];
     threads: unknown[];
-    _blockInfo: Array<{ id: string; name: string; color1: string; blocks: Array<{ info: Record<string, unknown> | string; xml?: string }> }>;
+    _blockInfo: Array<{
+      id: string;
+      name: string;
+      color1: string;
+      blocks: Array<{ info: Record<string, unknown> | string; json?: Record<string, unknown> | null; xml?: string }>;
+      /** Each menu as the extension declared it; a dynamic menu's items are a function by then. */
+      menuInfo: Record<string, { acceptReporters?: boolean; items: MenuItemLike[] | (() => Array<[string, string]>) }>;
+    }>;
     getTargetForStage(): TargetLike | undefined;
+    /** The palette the editor shows, one XML category per extension, as for `target`. */
+    getBlocksXML(target?: TargetLike): Array<{ id: string; xml: string }>;
     on(event: string, listener: (...args: unknown[]) => void): void;
     listenerCount(event: string): number;
   };
@@ -38,6 +47,8 @@ interface VmLike {
   setLocale(locale: string, messages: Record<string, string>): Promise<void>;
   setCompilerOptions(options: { enabled: boolean }): void;
 }
+
+type MenuItemLike = string | { text: string; value: string };
 
 interface ScaffoldingLike {
   vm: VmLike;
@@ -59,10 +70,20 @@ declare global {
 /** The stage variable that, when a project declares it, holds the number of the current frame. */
 const FRAME_VARIABLE = 'frame';
 
-/** One palette entry as the VM keeps it: a block's info, '---' for a separator, plus its toolbox XML. */
+/**
+ * One palette entry as the VM keeps it: a block's info, '---' for a separator, plus its toolbox
+ * XML and the block definition scratch-blocks draws from (`null` for labels and separators).
+ */
 export interface PaletteItem {
   info: Record<string, unknown> | string;
+  json: Record<string, unknown> | null;
   xml: string;
+}
+
+/** A menu as the VM resolved it: items as [text, value], a dynamic menu's from its function. */
+export interface MenuState {
+  acceptReporters: boolean;
+  items: Array<[string, string]>;
 }
 
 export interface HarnessOptions {
@@ -209,8 +230,8 @@ const harness = {
     await vm().setLocale(locale, {});
   },
 
-  /** The registered extension as the VM keeps it: id, name, colour and each block's info. */
-  extensionInfo(id: string): { id: string; name: string; color1: string; blocks: PaletteItem[] } | null {
+  /** The registered extension as the VM keeps it: id, name, colour, each block's info and its menus. */
+  extensionInfo(id: string): { id: string; name: string; color1: string; blocks: PaletteItem[]; menus: Record<string, MenuState> } | null {
     const info = vm().runtime._blockInfo.find((category) => category.id === id);
     if (!info) return null;
     return {
@@ -220,9 +241,25 @@ const harness = {
       // Through JSON so only plain data crosses to Node (block info may hold functions).
       blocks: info.blocks.map((block) => ({
         info: JSON.parse(JSON.stringify(block.info)) as Record<string, unknown> | string,
+        json: block.json === undefined || block.json === null ? null : (JSON.parse(JSON.stringify(block.json)) as Record<string, unknown>),
         xml: block.xml ?? '',
       })),
+      menus: Object.fromEntries(
+        Object.entries(info.menuInfo).map(([name, menu]) => [
+          name,
+          {
+            acceptReporters: menu.acceptReporters === true,
+            // A dynamic menu is asked for its items as the editor asks when it opens.
+            items: typeof menu.items === 'function' ? menu.items() : menu.items.map((item): [string, string] => (typeof item === 'string' ? [item, item] : [item.text, item.value])),
+          },
+        ]),
+      ),
     };
+  },
+
+  /** The palette XML the editor shows for the extension `id` (hidden blocks left out by the VM), or null. */
+  paletteXml(id: string): string | null {
+    return vm().runtime.getBlocksXML(vm().runtime.getTargetForStage()).find((category) => category.id === id)?.xml ?? null;
   },
 };
 

@@ -15,6 +15,8 @@ export interface StaticServer {
   readonly extensionURL: string;
   /** Serves `bytes` at a fresh URL and returns that URL. */
   addProject(name: string, bytes: Uint8Array): string;
+  /** Serves an extension script other than the built bundle at a fresh URL and returns that URL. */
+  addScript(name: string, script: string): string;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ async function bundleHarness(): Promise<string> {
 export async function startStaticServer(): Promise<StaticServer> {
   const harnessScript = await bundleHarness();
   const projects = new Map<string, Uint8Array>();
+  const scripts = new Map<string, string>();
   let projectCounter = 0;
 
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -60,6 +63,8 @@ export async function startStaticServer(): Promise<StaticServer> {
       return send(response, 200, 'text/javascript', await readFile(SCAFFOLDING_PATH), IMMUTABLE);
     }
     if (path === '/websocket.js') return send(response, 200, 'text/javascript', await readFile(EXTENSION_BUNDLE_PATH));
+    const script = scripts.get(path);
+    if (script !== undefined) return send(response, 200, 'text/javascript', script);
     const project = projects.get(path);
     if (project) return send(response, 200, 'application/x.scratch.sb3', project);
     send(response, 404, 'text/plain', `Not found: ${path}`);
@@ -83,6 +88,11 @@ export async function startStaticServer(): Promise<StaticServer> {
     addProject(name, bytes) {
       const path = `/projects/${++projectCounter}-${encodeURIComponent(name)}.sb3`;
       projects.set(path, bytes);
+      return `${origin}${path}`;
+    },
+    addScript(name, script) {
+      const path = `/scripts/${++projectCounter}-${encodeURIComponent(name)}.js`;
+      scripts.set(path, script);
       return `${origin}${path}`;
     },
     close: () =>
