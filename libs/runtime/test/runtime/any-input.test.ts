@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { closeAtServer, MemoryHost, target, TestServer } from '@scratch-websocket/test-support';
-import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { expectNoConnection, HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
@@ -39,17 +39,7 @@ describe('No public method throws, whatever it is given', () => {
     const value = any<never>(make());
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      expect(runtime.isConnected(value)).toBe(false);
-      expect(runtime.messageData(value)).toBe('');
-      expect(runtime.hasErrored(value)).toBe(false);
-      expect(runtime.isClosed(value)).toBe(false);
-      expect(runtime.closeCode(value)).toBe(0);
-      expect(runtime.closeMessage(value)).toBe('');
-      expect(runtime.errorMessage(value)).toBe('');
-      expect(() => runtime.send(value, 'x')).not.toThrow();
-      expect(() => runtime.close(value)).not.toThrow();
-      expect(() => runtime.closeWithCode(value, 3000)).not.toThrow();
-      expect(() => runtime.closeWithReason(value, 'x', 3000)).not.toThrow();
+      expectNoConnection(runtime, value, 3000);
       await expect(runtime.connect(value, server.url)).resolves.toBeUndefined();
       expect(() => runtime.close(value)).not.toThrow();
       expect(() => runtime.dispose()).not.toThrow();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { normalizeCloseCode, truncateCloseReason } from '../../src/index.js';
 import { castToNumber, castToString, closeAtServer, MemoryHost, receive, target, TestServer } from '@scratch-websocket/test-support';
-import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { expectNoConnection, HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 import { generatedValues } from '../support/scratch-values.js';
 
 let server: TestServer;
@@ -78,18 +78,8 @@ describe('Lifetime: no block throws, whatever it is given', () => {
 
   it('every reporter and boolean answers for targets that never connected, and for non-targets', () => {
     for (const who of [target('never'), ...([null, undefined, 42, 'stage'] as unknown as object[])]) {
-      const sprite = who as never;
-      expect(runtime.isConnected(sprite)).toBe(false);
-      expect(runtime.messageData(sprite)).toBe('');
-      expect(runtime.hasErrored(sprite)).toBe(false);
-      expect(runtime.isClosed(sprite)).toBe(false);
-      expect(runtime.closeCode(sprite)).toBe(0);
-      expect(runtime.closeMessage(sprite)).toBe('');
-      expect(runtime.errorMessage(sprite)).toBe('');
-      expect(() => runtime.send(sprite, 'x')).not.toThrow();
-      expect(() => runtime.close(sprite)).not.toThrow();
-      expect(() => runtime.closeWithCode(sprite, NaN)).not.toThrow();
-      expect(() => runtime.closeWithReason(sprite, 'x', Infinity)).not.toThrow();
+      expectNoConnection(runtime, who as never, NaN);
+      expectNoConnection(runtime, who as never, Infinity);
     }
   });
 

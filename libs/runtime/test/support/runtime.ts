@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebSocketRuntime, type HatOpcodes, type WebSocketConstructorLike } from '../../src/index.js';
 import { MemoryHost, type MemoryThread, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
@@ -75,4 +75,23 @@ export function useRuntimeAndServer(use: (fixture: RuntimeFixture) => void): voi
     fixture?.runtime.dispose();
     await fixture?.server.close();
   });
+}
+
+/**
+ * Asserts that `who` reads as a target with no connection (CONTRACT.md, Reporter values: never
+ * connected) and that the send and close blocks do nothing for it without throwing, closing with
+ * `closeCode` (any value: the close rules turn what is not allowed into 1000).
+ */
+export function expectNoConnection(runtime: TestRuntime, who: never, closeCode: number): void {
+  expect(runtime.isConnected(who)).toBe(false);
+  expect(runtime.messageData(who)).toBe('');
+  expect(runtime.hasErrored(who)).toBe(false);
+  expect(runtime.isClosed(who)).toBe(false);
+  expect(runtime.closeCode(who)).toBe(0);
+  expect(runtime.closeMessage(who)).toBe('');
+  expect(runtime.errorMessage(who)).toBe('');
+  expect(() => runtime.send(who, 'x')).not.toThrow();
+  expect(() => runtime.close(who)).not.toThrow();
+  expect(() => runtime.closeWithCode(who, closeCode)).not.toThrow();
+  expect(() => runtime.closeWithReason(who, 'x', closeCode)).not.toThrow();
 }
