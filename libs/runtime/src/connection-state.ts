@@ -1,3 +1,5 @@
+import { INVALID_PROTOCOLS } from './subprotocols.js';
+
 /**
  * The one state of a connection, rather than a cluster of booleans. Moves only forward:
  *
@@ -5,21 +7,31 @@
  *        ↘         ↘        ↘
  *                 errored
  *
+ *   reconnecting → open → …          (an automatic reconnect's next connection)
+ *        ↘ closing → closed, errored
+ *
  * `closing` means the project asked to close (a close block); a close the server starts is
  * not announced by the WebSocket API until it is done, so it goes straight from open to closed.
+ * `reconnecting` is where a connection made by automatic reconnect starts: it waits for its
+ * turn (the backoff), then tries, and stays `reconnecting` until a try opens (CONTRACT.md,
+ * Staying connected). A failed try ends that connection quietly and the next one takes over.
  */
+/** What `(connection state)` gives for a target that has never connected (no connection object). */
+export const NONE = 'none';
 export const CONNECTING = 'connecting';
 export const OPEN = 'open';
 export const CLOSING = 'closing';
 export const CLOSED = 'closed';
 export const ERRORED = 'errored';
+export const RECONNECTING = 'reconnecting';
 
 export type ConnectionState =
   | typeof CONNECTING
   | typeof OPEN
   | typeof CLOSING
   | typeof CLOSED
-  | typeof ERRORED;
+  | typeof ERRORED
+  | typeof RECONNECTING;
 
 /** Short texts kept for `errorMessage`: what a Scratch user can act on, never a stack. */
 export const ERROR_INVALID_URL = 'invalid URL';
@@ -30,6 +42,8 @@ export const ERROR_CONNECTION_LOST = 'connection lost';
 export const ERROR_TIMED_OUT = 'timed out';
 /** The stop sign ended a connection that was still connecting (the gallery extension's socket errored there). */
 export const ERROR_STOPPED = 'stopped';
+/** `connect to … with protocols`: the list is not comma-separated RFC 7230 tokens, or names one twice (subprotocols.ts). */
+export const ERROR_INVALID_PROTOCOLS = INVALID_PROTOCOLS;
 
 export type ErrorReason =
   | typeof ERROR_INVALID_URL
@@ -37,4 +51,5 @@ export type ErrorReason =
   | typeof ERROR_CONNECTION_FAILED
   | typeof ERROR_CONNECTION_LOST
   | typeof ERROR_TIMED_OUT
-  | typeof ERROR_STOPPED;
+  | typeof ERROR_STOPPED
+  | typeof ERROR_INVALID_PROTOCOLS;

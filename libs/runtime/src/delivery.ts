@@ -9,60 +9,149 @@ import { MessageQueue } from './message-queue.js';
  */
 
 /**
- * One target's receive side: the latest delivered message, the queue behind it and the
- * threads its hat started. Only this class pushes, shifts or clears the queue.
+ * The most messages one target keeps waiting (CONTRACT.md, Receiving): for `take next message`
+ * or for its `when message received` script. Past it the oldest waiting message is dropped and
+ * counted (`dropped messages`), so memory stays bounded even under a message script that never
+ * finishes. 10,000 short messages is under a megabyte, and at 200 messages a second a project
+ * that takes none still has 50 s of them; no project that reads its messages gets near it.
+ */
+export const MAX_QUEUED_MESSAGES = 10_000;
+
+/**
+ * A received binary message: its data (a base64 `data:` URL) marked as binary. Text messages
+ * are queued as plain strings, so the common case allocates nothing beyond the queue slot.
+ */
+export class BinaryMessage {
+  constructor(readonly data: string) {}
+}
+
+/** A received message as the queue holds it: text as itself, binary wrapped. */
+export type ReceivedMessage = string | BinaryMessage;
+
+/**
+ * One target's receive side: the latest message, the queue behind it and the threads its hat
+ * started. Only this class pushes, shifts or clears the queue.
+ *
+ * A target with a `when message received` script gets its messages one per frame through the
+ * hat. A target without one keeps them for `take next message`, while `received message data`
+ * shows the latest arrived. Which one it is, is found by starting the hat: no thread started
+ * means no script (a VM starts a thread per matching script). From then on messages are only
+ * kept, with no hat start per message, until the queue is empty again (taken or cleared), when
+ * the next message asks the hat again, so a script added later is found.
  */
 export class Inbox<Target extends object, Thread> {
+  /** Messages dropped at the queue limit since this inbox was made. */
+  dropped = 0;
   private latest = '';
-  private readonly queue = new MessageQueue<string>();
+  private latestBinary = false;
+  private readonly queue = new MessageQueue<ReceivedMessage>();
   private threads: Thread[] = [];
+  /** No message script answered: the queue holds messages for `take next message`, not for the hat. */
+  private keeping = false;
 
   constructor(
     private readonly target: Target,
     private readonly hats: HatRunner<Target, Thread>,
   ) {}
 
-  /** `received message data`: the latest delivered message, '' before any. */
+  /** `received message data`: the latest delivered, kept or taken message, '' before any. */
   get data(): string {
     return this.latest;
   }
 
-  /** Whether a message is waiting for a later frame. */
+  /** `is received message binary?`: whether `data` came from a binary message. */
+  get binary(): boolean {
+    return this.latestBinary;
+  }
+
+  /** `queued messages`: waiting for the hat or for `take next message`. */
+  get size(): number {
+    return this.queue.size;
+  }
+
+  /** Whether a message is waiting for the hat on a later frame (kept messages wait for no frame). */
   hasQueued(): boolean {
-    return !this.queue.isEmpty();
+    return !this.keeping && !this.queue.isEmpty();
   }
 
-  /** Whether nothing waits and no `when message received` thread of the target is running. */
+  /**
+   * Whether no message waits for the hat and no `when message received` thread of the target is
+   * running; messages kept for `take next message` do not count (CONTRACT.md, Receiving).
+   */
   isIdle(): boolean {
-    return this.queue.isEmpty() && !this.hats.anyActive(this.threads);
+    return (this.keeping || this.queue.isEmpty()) && !this.hats.anyActive(this.threads);
   }
 
-  /** A message arrived: handled now when idle, else queued. True when it was queued. */
-  receive(data: string): boolean {
-    if (this.isIdle()) {
-      this.deliver(data);
+  /** A message arrived: handled now when idle, else queued. True when it waits for a frame. */
+  receive(message: ReceivedMessage): boolean {
+    if (this.keeping) {
+      this.show(message);
+      this.push(message);
       return false;
     }
-    this.queue.push(data);
+    if (this.queue.isEmpty() && !this.hats.anyActive(this.threads)) {
+      this.show(message);
+      this.threads = this.hats.start('message', this.target);
+      if (this.threads.length === 0) {
+        // No script took it: keep it for `take next message`.
+        this.keeping = true;
+        this.push(message);
+      }
+      return false;
+    }
+    this.push(message);
     return true;
   }
 
   /** One frame's step: the oldest queued message, if the message threads have all finished. */
   deliverNext(): void {
-    if (this.hats.anyActive(this.threads)) return;
-    const data = this.queue.shift();
-    if (data !== undefined) this.deliver(data);
+    if (this.keeping || this.hats.anyActive(this.threads)) return;
+    const message = this.queue.peek();
+    if (message === undefined) return;
+    this.show(message);
+    this.threads = this.hats.start('message', this.target);
+    // No script any more (deleted in the editor): the rest stays for `take next message`.
+    if (this.threads.length === 0) this.keeping = true;
+    else this.queue.shift();
   }
 
-  /** Drops every queued message (the project closed, or the connection was stopped). */
+  /** `take next message`: removes the oldest queued message and returns its data ('' when none). */
+  take(): string {
+    const message = this.queue.shift();
+    if (message === undefined) return '';
+    this.show(message);
+    if (this.queue.isEmpty()) this.keeping = false;
+    return this.latest;
+  }
+
+  /** Drops every queued message (`clear queued messages`, a quiet close). */
   clear(): void {
     this.queue.clear();
+    this.keeping = false;
   }
 
-  private deliver(data: string): void {
-    // Set before the hat starts: a host may run the script's first step synchronously.
-    this.latest = data;
-    this.threads = this.hats.start('message', this.target);
+  /** Delivery to the hat has ended (a close the project asked for, the stop sign): drops what waits for it; kept messages stay. */
+  endDelivery(): void {
+    if (!this.keeping) this.queue.clear();
+  }
+
+  private push(message: ReceivedMessage): void {
+    if (this.queue.size >= MAX_QUEUED_MESSAGES) {
+      this.queue.shift();
+      this.dropped += 1;
+    }
+    this.queue.push(message);
+  }
+
+  /** Makes `message` the current data. Set before a hat starts: a host may run the script's first step synchronously. */
+  private show(message: ReceivedMessage): void {
+    if (typeof message === 'string') {
+      this.latest = message;
+      this.latestBinary = false;
+    } else {
+      this.latest = message.data;
+      this.latestBinary = true;
+    }
   }
 }
 

@@ -51,10 +51,17 @@ export interface HatOpcodes {
 export interface WebSocketLike {
   binaryType: string;
   readonly readyState: number;
-  send(data: string): void;
+  /** The subprotocol the server chose once open ('' when none); absent on some test doubles. */
+  readonly protocol?: string;
+  /** A string is sent as one text message; an ArrayBuffer or a view as one binary message. */
+  send(data: string | ArrayBuffer | ArrayBufferView): void;
   close(code?: number, reason?: string): void;
   addEventListener(type: string, listener: (event: any) => void): void;
   removeEventListener(type: string, listener: (event: any) => void): void;
 }
 
-export type WebSocketConstructorLike = new (url: string) => WebSocketLike;
+/**
+ * The WebSocket class. `protocols` is passed only when the project named at least one
+ * (`connect to … with protocols`); otherwise it is called with the URL alone, as before.
+ */
+export type WebSocketConstructorLike = new (url: string, protocols?: string[]) => WebSocketLike;

@@ -14,17 +14,20 @@ export type {
   WebSocketConstructorLike,
 } from './host.js';
 export {
+  NONE,
   CONNECTING,
   OPEN,
   CLOSING,
   CLOSED,
   ERRORED,
+  RECONNECTING,
   ERROR_INVALID_URL,
   ERROR_PERMISSION_DENIED,
   ERROR_CONNECTION_FAILED,
   ERROR_CONNECTION_LOST,
   ERROR_TIMED_OUT,
   ERROR_STOPPED,
+  ERROR_INVALID_PROTOCOLS,
   type ConnectionState,
   type ErrorReason,
 } from './connection-state.js';
@@ -34,6 +37,20 @@ export { truncateCloseReason, MAX_CLOSE_REASON_BYTES } from './close-reason.js';
 export { fixUpUrl, type UrlFixUp } from './url.js';
 export { bytesToBase64, portableBase64, bytesToDataUrl, binaryBytes, BINARY_DATA_URL_PREFIX } from './data-url.js';
 export { MessageQueue } from './message-queue.js';
+export { MAX_QUEUED_MESSAGES } from './delivery.js';
+export { MAX_KEPT_SENDS } from './session.js';
+export {
+  STATISTICS,
+  STAT_MESSAGES_RECEIVED,
+  STAT_MESSAGES_SENT,
+  STAT_BYTES_RECEIVED,
+  STAT_BYTES_SENT,
+  STAT_QUEUED_MESSAGES,
+  STAT_DROPPED_MESSAGES,
+  STAT_RECONNECT_ATTEMPTS,
+  utf8ByteLength,
+  type Statistic,
+} from './statistics.js';
 export { forgivingBase64Decode } from './forgiving-base64.js';
 export {
   parseDataUrl,

@@ -33,6 +33,11 @@ export class MessageQueue<T> {
     return item;
   }
 
+  /** The oldest item without removing it, or undefined when empty. */
+  peek(): T | undefined {
+    return this.count === 0 ? undefined : this.slots[this.head];
+  }
+
   clear(): void {
     this.slots = new Array(16);
     this.head = 0;

@@ -1,13 +1,43 @@
 import { normalizeCloseCode, NORMAL_CLOSURE } from './close-code.js';
 import { truncateCloseReason } from './close-reason.js';
 import { Connection, type ConnectionEvents } from './connection.js';
-import { CLOSED, CONNECTING, ERRORED, ERROR_CONNECTION_LOST, ERROR_INVALID_URL, ERROR_PERMISSION_DENIED, OPEN } from './connection-state.js';
+import {
+  CLOSED,
+  CONNECTING,
+  ERRORED,
+  ERROR_CONNECTION_LOST,
+  ERROR_INVALID_PROTOCOLS,
+  ERROR_INVALID_URL,
+  ERROR_PERMISSION_DENIED,
+  NONE,
+  OPEN,
+  RECONNECTING,
+} from './connection-state.js';
+import {
+  bytesOfDataUrl as bytesOfDataUrlRule,
+  dataUrlOfBytes as dataUrlOfBytesRule,
+  dataUrlOfText as dataUrlOfTextRule,
+  textOfDataUrl as textOfDataUrlRule,
+} from './data-url-convert.js';
+import { parseDataUrl } from './data-url-parse.js';
 import { FrameDelivery } from './delivery.js';
 import { HatRunner } from './hat-runner.js';
 import type { HatOpcodes, Host, WebSocketConstructorLike } from './host.js';
+import { reconnectDelay, shouldReconnect } from './reconnect-policy.js';
 import { ConnectionRegistry } from './registry.js';
 import { reportUnexpected } from './report-unexpected.js';
 import { safeText } from './safe-text.js';
+import { Session, type Outgoing } from './session.js';
+import {
+  STAT_BYTES_RECEIVED,
+  STAT_BYTES_SENT,
+  STAT_DROPPED_MESSAGES,
+  STAT_MESSAGES_RECEIVED,
+  STAT_MESSAGES_SENT,
+  STAT_QUEUED_MESSAGES,
+  STAT_RECONNECT_ATTEMPTS,
+} from './statistics.js';
+import { parseSubprotocols } from './subprotocols.js';
 import { resolveTiming, type Timing } from './timing.js';
 import { fixUpUrl } from './url.js';
 
@@ -23,6 +53,13 @@ export interface WebSocketRuntimeOptions<Target extends object, Thread> {
    * tests; a value that is not a finite number ≥ 0 is replaced by its default.
    */
   timing?: Partial<Timing>;
+  /**
+   * The wait in ms before automatic reconnect's try number `attempt` (0 for the first after an
+   * ending, counting up until a try opens). Defaults to `reconnectDelay` (1 s doubling to 30 s,
+   * with jitter); tests pass a short one. A function that throws, or a result that is not a
+   * finite number ≥ 0, falls back to the default for that wait.
+   */
+  reconnectDelay?: (attempt: number) => number;
 }
 
 /** Targets are objects (a sprite, the stage, a clone); anything else has no connection. */
@@ -41,10 +78,15 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly registry: ConnectionRegistry<Target, Thread>;
   private readonly delivery: FrameDelivery<Connection<Target, Thread>>;
   private readonly timing: Timing;
+  private readonly delayOf: ((attempt: number) => number) | undefined;
+  /** Targets whose automatic reconnect is on: kept across `connect to`, cleared by the stop sign, a new project, removal. */
+  private autoReconnect = new WeakSet<object>();
 
   private readonly events: ConnectionEvents<Target, Thread> = {
     waiting: (connection) => this.delivery.add(connection),
-    ended: (connection) => this.registry.release(connection),
+    ended: (connection) => this.handleEnded(connection),
+    due: (connection) => void this.tryAgain(connection),
+    retry: (connection) => this.handleFailedTry(connection),
   };
 
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
@@ -52,6 +94,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.host = options.host;
     this.hats = new HatRunner(options.host, options.hats);
     this.timing = resolveTiming(options.timing);
+    this.delayOf = typeof options.reconnectDelay === 'function' ? options.reconnectDelay : undefined;
     this.delivery = new FrameDelivery((connection) => this.registry.release(connection));
     this.registry = new ConnectionRegistry(() => [
       this.host.onFrame(this.delivery.handleFrame),
@@ -69,30 +112,65 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   /**
    * Block `connect to [URL]`. Resolves once the connection has opened, failed or closed, at
    * the latest after the handshake timeout (`timed out`); never rejects. A `url` that cannot
-   * be turned into text is an invalid URL.
+   * be turned into text is an invalid URL. Replaces the target's session: statistics, queue,
+   * data and any reconnect under way are forgotten (the automatic reconnect setting stays).
    */
   async connect(target: Target, url: string): Promise<void> {
     if (!isTarget(target)) return;
-    this.forget(target);
-    const connection = new Connection<Target, Thread>(target, this.hats, this.events, this.timing);
-    this.registry.add(connection);
+    return this.open(target, url, null);
+  }
 
-    const fixed = fixUpUrl(safeText(url));
-    if (!fixed.ok) {
-      connection.fail(fixed.reason);
-      return connection.settled;
+  /**
+   * Block `connect to [URL] with protocols [PROTOCOLS]`: as `connect`, asking the server for
+   * the subprotocols in `protocols`, a comma-separated list (rules in `parseSubprotocols`; an
+   * empty list is a plain `connect to`). A malformed list errors with `invalid protocols`, runs
+   * the error hat and opens no socket. A server that picks none of them fails the handshake
+   * (`connection failed`, as browsers and `ws` both refuse it). Source: RFC 6455 §4.1, §11.3.4.
+   */
+  async connectWithProtocols(target: Target, url: string, protocols: string): Promise<void> {
+    if (!isTarget(target)) return;
+    return this.open(target, url, protocols);
+  }
+
+  /**
+   * Block `connection state`: `none` (never connected), `connecting`, `open`, `closing`,
+   * `closed`, `errored` or `reconnecting` (connection-state.ts). Not translated: projects compare it.
+   */
+  connectionState(target: Target): string {
+    return this.registry.outcome(target)?.state ?? NONE;
+  }
+
+  /**
+   * Block `connection statistic [STAT]`: one of the counters of the target's session since its
+   * last `connect to` (statistics.ts names them). Bytes are payload bytes (UTF-8 for text).
+   * Case and surrounding spaces are ignored; any other `stat`, or no connection, gives 0.
+   */
+  statistic(target: Target, stat: string): number {
+    const session = this.registry.outcome(target)?.session;
+    if (session === undefined) return 0;
+    switch (safeText(stat).trim().toLowerCase()) {
+      case STAT_MESSAGES_RECEIVED:
+        return session.traffic.messagesReceived;
+      case STAT_MESSAGES_SENT:
+        return session.traffic.messagesSent;
+      case STAT_BYTES_RECEIVED:
+        return session.traffic.bytesReceived;
+      case STAT_BYTES_SENT:
+        return session.traffic.bytesSent;
+      case STAT_QUEUED_MESSAGES:
+        return session.inbox.size;
+      case STAT_DROPPED_MESSAGES:
+        return session.inbox.dropped;
+      case STAT_RECONNECT_ATTEMPTS:
+        return session.traffic.reconnectAttempts;
+      default:
+        return 0;
     }
-    const allowed = await this.askPermission(fixed.url);
-    // Replaced, closed or stopped while permission was asked: that already settled it.
-    if (connection.state !== CONNECTING) return connection.settled;
-    if (!allowed) {
-      connection.fail(ERROR_PERMISSION_DENIED);
-      return connection.settled;
-    }
-    const socket = this.openSocket(fixed.url);
-    if (socket === null) connection.fail(ERROR_INVALID_URL);
-    else connection.attach(socket);
-    return connection.settled;
+  }
+
+  /** Block `protocol`: the subprotocol the server chose once open, kept after it ends; '' before, or when none. */
+  protocol(target: Target): string {
+    return this.registry.outcome(target)?.session.protocol ?? '';
   }
 
   /** Block `is connected?`: true exactly while open. */
@@ -108,16 +186,82 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   /** Block `send message [PAYLOAD]`. The caller casts; a non-string is ignored. */
   send(target: Target, payload: string): void {
     if (typeof payload !== 'string') return;
-    // Only a live connection can send; an ended one ignores it anyway.
+    this.sendOutgoing(target, payload);
+  }
+
+  /**
+   * Block `send binary [DATA]`: the bytes of the `data:` URL `data` (base64 or percent-encoded,
+   * any media type; rules in `parseDataUrl`) as one binary message, kept like `send message`
+   * while connecting or reconnecting. Anything that is not such a URL sends nothing and leaves
+   * the connection as it is.
+   */
+  sendBinary(target: Target, data: string): void {
+    if (typeof data !== 'string' || this.registry.liveConnection(target) === undefined) return;
+    const parsed = parseDataUrl(data);
+    if (parsed.ok) this.sendOutgoing(target, parsed.bytes);
+  }
+
+  /** Block `is received message binary?`: whether `received message data` came from a binary message. */
+  isBinary(target: Target): boolean {
+    return this.registry.outcome(target)?.session.inbox.binary ?? false;
+  }
+
+  /**
+   * Block `take next message`: removes the target's oldest queued message and returns its data
+   * ('' when none); it becomes `received message data`. Also after the connection ended, for
+   * messages that arrived before (CONTRACT.md, Receiving).
+   */
+  takeNextMessage(target: Target): string {
+    return this.registry.outcome(target)?.session.inbox.take() ?? '';
+  }
+
+  /** Block `clear queued messages`: drops every message the target has waiting. */
+  clearQueue(target: Target): void {
+    this.registry.outcome(target)?.session.inbox.clear();
+  }
+
+  /**
+   * Block `set automatic reconnect to [ENABLED]`: `on` (any case, spaces around ignored) turns
+   * it on for `target`, anything else off. It lasts across `connect to` until the stop sign, a
+   * new project or the target's removal. Turning it off ends a reconnect under way: the
+   * connection reads as the ending that started it, and no hat runs (CONTRACT.md, Staying connected).
+   */
+  setAutoReconnect(target: Target, enabled: string): void {
+    if (!isTarget(target)) return;
+    if (safeText(enabled).trim().toLowerCase() === 'on') {
+      this.autoReconnect.add(target);
+      return;
+    }
+    this.autoReconnect.delete(target);
     const connection = this.registry.liveConnection(target);
-    if (connection === undefined) return;
+    if (connection === undefined || connection.state !== RECONNECTING) return;
+    this.delivery.remove(connection);
     try {
-      connection.send(payload);
+      connection.stop();
     } catch (error) {
-      // A socket that refuses a send while open is broken: that is a lost connection.
-      connection.fail(ERROR_CONNECTION_LOST);
       reportUnexpected(error);
     }
+    this.registry.release(connection);
+  }
+
+  /** Block `data URL of text [TEXT]` (pure): `data:text/plain;charset=utf-8;base64,…`; '' for a non-string. */
+  dataUrlOfText(text: string): string {
+    return dataUrlOfTextRule(text);
+  }
+
+  /** Block `text of data URL [DATA]` (pure): the body read as UTF-8; '' when not a data URL. */
+  textOfDataUrl(data: string): string {
+    return textOfDataUrlRule(data);
+  }
+
+  /** Block `data URL of bytes [BYTES]` (pure): from `72 105 33`; '' when an item is not a byte 0–255. */
+  dataUrlOfBytes(bytes: string): string {
+    return dataUrlOfBytesRule(bytes);
+  }
+
+  /** Block `bytes of data URL [DATA]` (pure): `72 105 33`; '' when not a data URL or no bytes. */
+  bytesOfDataUrl(data: string): string {
+    return bytesOfDataUrlRule(data);
   }
 
   /** Block `is connection errored?` */
@@ -169,7 +313,11 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.registry.release(connection);
   }
 
-  /** Why the connection last failed: `invalid URL`, `permission denied`, `connection failed`, `connection lost`, `timed out`, `stopped`; '' if it has not. */
+  /**
+   * Block `error message`: why the connection last failed: `invalid URL`, `permission denied`,
+   * `connection failed`, `connection lost`, `timed out`, `stopped`, `invalid protocols`; '' if it
+   * has not. While reconnecting: the last failure (of the ending, then of each failed try).
+   */
   errorMessage(target: Target): string {
     return this.registry.outcome(target)?.errorMessage ?? '';
   }
@@ -184,6 +332,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   /** The stop sign: every connection ends without hats, and stays readable (`Connection.stop`). */
   private readonly handleStopAll = (): void => {
+    // First, so that no ending below starts a reconnect.
+    this.autoReconnect = new WeakSet();
     for (const target of this.registry.liveTargets()) {
       const connection = this.registry.liveConnection(target)!;
       this.delivery.remove(connection);
@@ -198,14 +348,134 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   };
 
   private readonly handleTargetRemoved = (target: Target): void => {
+    this.autoReconnect.delete(target);
     this.forget(target);
   };
 
   private readonly handleProjectChange = (): void => {
+    this.autoReconnect = new WeakSet();
     this.dispose();
   };
 
+  // --- automatic reconnect (CONTRACT.md, Staying connected) -------------------------------
+
+  /** A connection ended (its hat already started): reconnect when the rule says so, else let it go. */
+  private handleEnded(connection: Connection<Target, Thread>): void {
+    const ending = connection.ending;
+    const from = connection.endedWith;
+    const target = connection.target;
+    if (
+      ending !== null &&
+      from !== null &&
+      this.autoReconnect.has(target) &&
+      this.registry.liveConnection(target) === connection &&
+      shouldReconnect(ending)
+    ) {
+      connection.session.reconnect = { from, lastFailure: from.state === ERRORED ? from.reason : '' };
+      connection.session.backoffStep = 0;
+      this.scheduleTry(connection);
+      return;
+    }
+    this.registry.release(connection);
+  }
+
+  /** A reconnect's try failed: the next one, unless the reconnect was ended meanwhile. */
+  private handleFailedTry(connection: Connection<Target, Thread>): void {
+    if (this.registry.liveConnection(connection.target) === connection && this.autoReconnect.has(connection.target)) {
+      this.scheduleTry(connection);
+      return;
+    }
+    connection.session.endReconnect();
+    this.registry.release(connection);
+  }
+
+  /** The next connection of `previous`'s session, waiting for its turn, takes its place. */
+  private scheduleTry(previous: Connection<Target, Thread>): void {
+    const session = previous.session;
+    const next = new Connection<Target, Thread>(previous.target, this.hats, this.events, this.timing, session, RECONNECTING);
+    this.delivery.remove(previous);
+    this.registry.add(next);
+    next.waitToReconnect(this.waitBefore(session.backoffStep));
+    session.backoffStep += 1;
+  }
+
+  /** A reconnect's turn came: permission, then a socket to the same URL and protocols. */
+  private async tryAgain(connection: Connection<Target, Thread>): Promise<void> {
+    const session = connection.session;
+    session.traffic.reconnectAttempts += 1;
+    const allowed = await this.askPermission(session.url);
+    // Ended meanwhile (stop sign, close block, `connect to`, turned off): nothing to try.
+    if (!connection.isWaitingToReconnect() || this.registry.liveConnection(connection.target) !== connection) return;
+    if (!allowed) {
+      connection.fail(ERROR_PERMISSION_DENIED);
+      return;
+    }
+    const socket = this.openSocket(session.url, session.protocols);
+    if (socket === null) connection.fail(ERROR_INVALID_URL);
+    else connection.attach(socket);
+  }
+
+  private waitBefore(attempt: number): number {
+    if (this.delayOf !== undefined) {
+      try {
+        const ms = this.delayOf(attempt);
+        if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) return ms;
+      } catch (error) {
+        reportUnexpected(error);
+      }
+    }
+    return reconnectDelay(attempt);
+  }
+
   // --- helpers ---------------------------------------------------------------------------
+
+  /** `connect to`, with `protocols` (a list to read) or without (null). */
+  private async open(target: Target, url: string, protocols: string | null): Promise<void> {
+    this.forget(target);
+    const session = new Session<Target, Thread>(target, this.hats);
+    const connection = new Connection<Target, Thread>(target, this.hats, this.events, this.timing, session);
+    this.registry.add(connection);
+
+    const fixed = fixUpUrl(safeText(url));
+    if (!fixed.ok) {
+      connection.fail(fixed.reason);
+      return connection.settled;
+    }
+    if (protocols !== null) {
+      const parsed = parseSubprotocols(safeText(protocols));
+      if (!parsed.ok) {
+        connection.fail(ERROR_INVALID_PROTOCOLS);
+        return connection.settled;
+      }
+      session.protocols = parsed.protocols;
+    }
+    session.url = fixed.url;
+    const allowed = await this.askPermission(fixed.url);
+    // Replaced, closed or stopped while permission was asked: that already settled it.
+    if (connection.state !== CONNECTING) return connection.settled;
+    if (!allowed) {
+      connection.fail(ERROR_PERMISSION_DENIED);
+      return connection.settled;
+    }
+    const socket = this.openSocket(fixed.url, session.protocols);
+    if (socket === null) connection.fail(ERROR_INVALID_URL);
+    else connection.attach(socket);
+    return connection.settled;
+  }
+
+  /** Text or bytes to the target's live connection: kept, sent or ignored by its state. */
+  private sendOutgoing(target: Target, payload: Outgoing): void {
+    // Only a live connection can send; an ended one ignores it anyway.
+    const connection = this.registry.liveConnection(target);
+    if (connection === undefined) return;
+    try {
+      connection.send(payload);
+    } catch (error) {
+      // A socket that refuses a send while open is broken: that is a lost connection.
+      connection.fail(ERROR_CONNECTION_LOST);
+      reportUnexpected(error);
+    }
+  }
 
   /** Quiet close and forget (replacement, stop-all, removal, project change): no hats. */
   private forget(target: Target): void {
@@ -229,9 +499,10 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     }
   }
 
-  private openSocket(url: string) {
+  /** Protocols go to the constructor only when there are some, so a plain `connect to` calls `new WebSocket(url)`. */
+  private openSocket(url: string, protocols: readonly string[]) {
     try {
-      return new this.WebSocket(url);
+      return protocols.length > 0 ? new this.WebSocket(url, [...protocols]) : new this.WebSocket(url);
     } catch (error) {
       // The WebSocket constructor throws a SyntaxError for a URL it will not open.
       if (error instanceof Error && error.name === 'SyntaxError') return null;

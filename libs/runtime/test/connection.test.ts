@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import type { WebSocketLike } from '../src/index.js';
 import { Connection, type ConnectionEvents } from '../src/connection.js';
 import { HatRunner } from '../src/hat-runner.js';
+import { Session } from '../src/session.js';
 import { resolveTiming } from '../src/timing.js';
 import { closeAtServer, MemoryHost, type MemoryThread, receive, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
 import { clientReceives, HATS } from './support/runtime.js';
@@ -11,12 +12,14 @@ type TestConnection = Connection<TestTarget, MemoryThread>;
 
 let server: TestServer;
 let host: MemoryHost;
-let told: { event: 'waiting' | 'ended'; connection: TestConnection }[];
+let told: { event: 'waiting' | 'ended' | 'due' | 'retry'; connection: TestConnection }[];
 let sockets: WebSocket[];
 
 const events: ConnectionEvents<TestTarget, MemoryThread> = {
   waiting: (connection) => told.push({ event: 'waiting', connection }),
   ended: (connection) => told.push({ event: 'ended', connection }),
+  due: (connection) => told.push({ event: 'due', connection }),
+  retry: (connection) => told.push({ event: 'retry', connection }),
 };
 
 beforeEach(async () => {
@@ -34,7 +37,9 @@ afterEach(async () => {
 });
 
 function newConnection(): TestConnection {
-  return new Connection<TestTarget, MemoryThread>(target('sprite'), new HatRunner(host, HATS), events, resolveTiming(undefined));
+  const sprite = target('sprite');
+  const hats = new HatRunner(host, HATS);
+  return new Connection<TestTarget, MemoryThread>(sprite, hats, events, resolveTiming(undefined), new Session(sprite, hats));
 }
 
 /** A connection attached to a fresh `ws` client socket to the test server. */

@@ -23,6 +23,7 @@ describe('shouldReconnect', () => {
     ['a reason added later', true],
     [ERROR_INVALID_URL, false],
     [ERROR_PERMISSION_DENIED, false],
+    ['invalid protocols', false],
   ])('after a failure with reason %j: %s', (reason, expected) => {
     expect(shouldReconnect({ kind: 'error', reason })).toBe(expected);
   });

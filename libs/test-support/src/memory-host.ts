@@ -71,6 +71,8 @@ export class MemoryHost {
   onHatStart: ((start: HatStart) => void) | null = null;
 
   private readonly defaultLifetime: Lifetime;
+  /** Hats with no script: by opcode, for every target (`null`) or for the targets listed. */
+  private readonly missingScripts = new Map<string, Set<TestTarget> | null>();
   private readonly lifetimes = new Map<string, Lifetime>();
   private readonly listeners: Record<EventName, Set<Listener>> = {
     frame: new Set(),
@@ -87,6 +89,36 @@ export class MemoryHost {
   /** Threads of `opcode` last `lifetime` from now on. */
   setLifetime(opcode: string, lifetime: Lifetime): void {
     this.lifetimes.set(opcode, lifetime);
+  }
+
+  /**
+   * From now on `of` (or, without it, every target) has no script under `opcode`: starting that
+   * hat starts nothing and returns no thread, as the VM does for a sprite without such a script.
+   */
+  removeScript(opcode: string, of?: TestTarget): void {
+    if (of === undefined) {
+      this.missingScripts.set(opcode, null);
+      return;
+    }
+    const current = this.missingScripts.get(opcode);
+    if (current === null) return;
+    this.missingScripts.set(opcode, new Set([...(current ?? []), of]));
+  }
+
+  /** `of` (or every target) has a script under `opcode` again. */
+  addScript(opcode: string, of?: TestTarget): void {
+    if (of === undefined) {
+      this.missingScripts.delete(opcode);
+      return;
+    }
+    this.missingScripts.get(opcode)?.delete(of);
+  }
+
+  /** Whether `of` has a script under `opcode` (every target has one unless `removeScript` said otherwise). */
+  hasScript(opcode: string, of: TestTarget): boolean {
+    if (!this.missingScripts.has(opcode)) return true;
+    const missing = this.missingScripts.get(opcode);
+    return missing !== null && missing !== undefined && !missing.has(of);
   }
 
   /** Listeners still subscribed, to check that nothing leaks. */
@@ -119,6 +151,7 @@ export class MemoryHost {
   // --- Host ---
 
   startHats(opcode: string, of: TestTarget): MemoryThread[] {
+    if (!this.hasScript(opcode, of)) return [];
     for (const thread of this.activeThreads(opcode, of)) thread.status = THREAD_STOPPED;
     const lifetime = this.lifetimes.get(opcode) ?? this.defaultLifetime;
     const thread = new MemoryThread(opcode, of, lifetime === 'manual' ? Infinity : lifetime);

@@ -41,8 +41,13 @@ export class ServerSide {
   }
 }
 
+export interface TestServerOptions {
+  port?: number;
+  handleProtocols?: (protocols: Set<string>) => string | false;
+}
+
 /**
- * A real `ws` server on 127.0.0.1, on a port the OS picks. Each accepted connection is handed
+ * A real `ws` server on 127.0.0.1, on a port the OS picks (or a given one). Each accepted connection is handed
  * out once, in order, by `nextConnection` (the raw socket) or `nextSide` (its recorded traffic).
  */
 export class TestServer {
@@ -65,8 +70,17 @@ export class TestServer {
     });
   }
 
-  static async start(): Promise<TestServer> {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  /**
+   * `port` 0 (the default) lets the OS pick; a test that restarts a server passes the port of
+   * the one it stopped. `handleProtocols` is `ws`'s subprotocol choice: given the client's list,
+   * it returns the chosen name or false for none (absent: the server picks none).
+   */
+  static async start(options: TestServerOptions = {}): Promise<TestServer> {
+    const wss = new WebSocketServer({
+      host: '127.0.0.1',
+      port: options.port ?? 0,
+      ...(options.handleProtocols === undefined ? {} : { handleProtocols: options.handleProtocols }),
+    });
     await within(new Promise<void>((resolve) => wss.once('listening', () => resolve())), 'the test server to listen');
     return new TestServer(wss);
   }

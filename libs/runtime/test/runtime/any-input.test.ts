@@ -41,6 +41,8 @@ describe('No public method throws, whatever it is given', () => {
     try {
       expectNoConnection(runtime, value, 3000);
       await expect(runtime.connect(value, server.url)).resolves.toBeUndefined();
+      await expect(runtime.connectWithProtocols(value, server.url, 'chat')).resolves.toBeUndefined();
+      expect(() => runtime.setAutoReconnect(value, 'on')).not.toThrow();
       expect(() => runtime.close(value)).not.toThrow();
       expect(() => runtime.dispose()).not.toThrow();
     } finally {
@@ -84,5 +86,29 @@ describe('No public method throws, whatever it is given', () => {
     const seen = closeAtServer(atServer);
     expect(() => runtime.closeWithCode(sprite, any<number>(make()))).not.toThrow();
     expect(await seen).toEqual({ code: 1000, reason: '' });
+  });
+
+  it.each(HOSTILE)('%s as the protocol list: connect ends in the error state `invalid protocols` or connects', async (_name, make) => {
+    const sprite = target('sprite');
+    await expect(runtime.connectWithProtocols(sprite, server.url, any<string>(make()))).resolves.toBeUndefined();
+    const state = runtime.connectionState(sprite);
+    if (state === 'errored') expect(runtime.errorMessage(sprite)).toBe('invalid protocols');
+    // A BigInt's digits are a valid name; the test server picks the first offered.
+    else expect(state).toBe('open');
+  });
+
+  it.each(HOSTILE)('%s as every other argument: the new blocks answer plainly and the connection stays open', async (_name, make) => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const value = any<string>(make());
+    expect(() => runtime.sendBinary(sprite, value)).not.toThrow();
+    expect(runtime.statistic(sprite, value)).toBe(0);
+    expect(() => runtime.setAutoReconnect(sprite, value)).not.toThrow();
+    expect(runtime.dataUrlOfText(value)).toBe('');
+    expect(runtime.textOfDataUrl(value)).toBe('');
+    expect(runtime.dataUrlOfBytes(value)).toBe('');
+    expect(runtime.bytesOfDataUrl(value)).toBe('');
+    expect(runtime.isConnected(sprite)).toBe(true);
+    expect(runtime.statistic(sprite, 'messages sent')).toBe(0);
   });
 });

@@ -13,9 +13,14 @@ export const HATS: HatOpcodes = {
 /** `ws`'s real client, remembering its instances so a test can await what a socket received. */
 export class TrackedWebSocket extends WebSocket {
   static readonly instances: TrackedWebSocket[] = [];
-  constructor(url: string) {
-    super(url);
+  /** The protocols each constructor call was given (undefined when called with the URL alone). */
+  static readonly protocolArguments: (string[] | undefined)[] = [];
+  constructor(url: string, protocols?: string[]) {
+    // Called exactly as the runtime called us: with the URL alone, or with a protocol list.
+    if (arguments.length > 1) super(url, protocols);
+    else super(url);
     TrackedWebSocket.instances.push(this);
+    TrackedWebSocket.protocolArguments.push(arguments.length > 1 ? protocols : undefined);
   }
 
   static last(): TrackedWebSocket {
@@ -43,11 +48,16 @@ export function clientReceives(socket: WebSocket, count: number, what = `${count
   );
 }
 
-export function makeRuntime(host = new MemoryHost()) {
+/**
+ * A runtime on `host`. `reconnectDelay` replaces automatic reconnect's backoff (tests use a
+ * few ms, so no test waits the real 1–30 s).
+ */
+export function makeRuntime(host = new MemoryHost(), reconnectDelay?: (attempt: number) => number) {
   const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
     WebSocket: TrackedWebSocket as unknown as WebSocketConstructorLike,
     host,
     hats: HATS,
+    ...(reconnectDelay === undefined ? {} : { reconnectDelay }),
   });
   return { runtime, host };
 }
@@ -90,6 +100,14 @@ export function expectNoConnection(runtime: TestRuntime, who: never, closeCode: 
   expect(runtime.closeCode(who)).toBe(0);
   expect(runtime.closeMessage(who)).toBe('');
   expect(runtime.errorMessage(who)).toBe('');
+  expect(runtime.connectionState(who)).toBe('none');
+  expect(runtime.protocol(who)).toBe('');
+  expect(runtime.isBinary(who)).toBe(false);
+  expect(runtime.takeNextMessage(who)).toBe('');
+  for (const stat of ['messages received', 'queued messages', 'reconnect attempts']) expect(runtime.statistic(who, stat)).toBe(0);
+  expect(() => runtime.clearQueue(who)).not.toThrow();
+  expect(() => runtime.setAutoReconnect(who, 'off')).not.toThrow();
+  expect(() => runtime.sendBinary(who, 'data:,x')).not.toThrow();
   expect(() => runtime.send(who, 'x')).not.toThrow();
   expect(() => runtime.close(who)).not.toThrow();
   expect(() => runtime.closeWithCode(who, closeCode)).not.toThrow();
