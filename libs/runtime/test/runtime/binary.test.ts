@@ -94,7 +94,7 @@ describe('send binary', () => {
     const sprite = target('sprite');
     expect(() => runtime.sendBinary(sprite, 'data:,x')).not.toThrow();
     const { sprite: other } = await connected('other');
-    const closed = host.nextHat(HATS.close, other);
+    const closed = within(host.nextHat(HATS.close, other), 'the close hat');
     runtime.close(other);
     await closed;
     runtime.sendBinary(other, 'data:,x');

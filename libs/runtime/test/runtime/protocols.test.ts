@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryHost, target, TestServer } from '@scratch-websocket/test-support';
+import { MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
 import { HATS, makeRuntime, TrackedWebSocket, type TestRuntime } from '../support/runtime.js';
 
 let server: TestServer;
@@ -39,7 +39,7 @@ describe('connect to with protocols', () => {
   it('keeps the protocol after the connection closes, and forgets it at the next connect to', async () => {
     const sprite = target('sprite');
     await runtime.connectWithProtocols(sprite, server.url, 'chat');
-    const closed = host.nextHat(HATS.close, sprite);
+    const closed = within(host.nextHat(HATS.close, sprite), 'the close hat');
     runtime.close(sprite);
     await closed;
     expect(runtime.protocol(sprite)).toBe('chat');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { framesUntil, MemoryHost, target, TestServer } from '@scratch-websocket/test-support';
+import { framesUntil, MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
 import { MAX_QUEUED_MESSAGES } from '../../src/index.js';
 import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
@@ -68,7 +68,7 @@ describe('A sprite without a `when message received` script', () => {
     host.removeScript(HATS.message);
     const { sprite, atServer, client } = await connected();
     await serverSends(atServer, client, numbered(3));
-    const closed = host.nextHat(HATS.close, sprite);
+    const closed = within(host.nextHat(HATS.close, sprite), 'the close hat');
     atServer.close(4000, 'bye');
     await closed;
     expect(runtime.isClosed(sprite)).toBe(true);
@@ -142,7 +142,7 @@ describe('A sprite with a `when message received` script', () => {
     host.setLifetime(HATS.message, 'manual');
     const { sprite, atServer, client } = await connected();
     await serverSends(atServer, client, ['a', 'b']);
-    const closed = host.nextHat(HATS.close, sprite);
+    const closed = within(host.nextHat(HATS.close, sprite), 'the close hat');
     atServer.close(4001, 'done');
     await framesUntil(host, () => runtime.statistic(sprite, 'queued messages') === 1 && TrackedWebSocket.last().readyState === 3, 'the close to arrive');
     expect(host.startsOf(HATS.close, sprite)).toHaveLength(0);

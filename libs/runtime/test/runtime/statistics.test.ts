@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryHost, receive, target, TestServer } from '@scratch-websocket/test-support';
+import { MemoryHost, receive, target, TestServer, within } from '@scratch-websocket/test-support';
 import { STATISTICS } from '../../src/index.js';
 import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
@@ -29,7 +29,7 @@ describe('connection state', () => {
     await connecting;
     expect(runtime.connectionState(sprite)).toBe('open');
     await server.nextConnection();
-    const closed = host.nextHat(HATS.close, sprite);
+    const closed = within(host.nextHat(HATS.close, sprite), 'the close hat');
     runtime.close(sprite);
     expect(runtime.connectionState(sprite)).toBe('closing');
     await closed;
@@ -95,7 +95,7 @@ describe('connection statistic', () => {
     atServer.send('a');
     atServer.send('b');
     await arrived;
-    const closed = host.nextHat(HATS.close, sprite);
+    const closed = within(host.nextHat(HATS.close, sprite), 'the close hat');
     runtime.close(sprite);
     await closed;
     expect(runtime.statistic(sprite, 'messages received')).toBe(2);

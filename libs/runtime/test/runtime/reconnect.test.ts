@@ -1,0 +1,309 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { framesUntil, MemoryHost, receive, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
+import { MAX_KEPT_SENDS } from '../../src/index.js';
+import { HATS, makeRuntime, type TestRuntime } from '../support/runtime.js';
+
+let server: TestServer;
+let host: MemoryHost;
+let runtime: TestRuntime;
+/** The `attempt` of every reconnect wait the runtime asked for, in order. */
+let waits: number[];
+/** The wait in ms the runtime gets for each try: short, so no test waits the real 1–30 s. */
+let waitMs: number;
+
+beforeEach(async () => {
+  server = await TestServer.start();
+  waits = [];
+  waitMs = 2;
+  ({ runtime, host } = makeRuntime(new MemoryHost(), (attempt) => {
+    waits.push(attempt);
+    return waitMs;
+  }));
+});
+
+afterEach(async () => {
+  runtime.dispose();
+  await server.close();
+});
+
+/** The server goes away (every connection cut without a close frame), then comes back on the same port. */
+async function killServer(): Promise<() => Promise<void>> {
+  const port = server.port;
+  await server.close();
+  return async () => {
+    server = await TestServer.start({ port });
+  };
+}
+
+async function connectedWithReconnect(who: TestTarget = target('sprite')) {
+  runtime.setAutoReconnect(who, 'on');
+  await runtime.connect(who, server.url);
+  const atServer = await server.nextConnection();
+  return { sprite: who, atServer };
+}
+
+const state = (who: TestTarget) => runtime.connectionState(who);
+
+/** The next start of `opcode` for `who`, bounded. */
+const nextHat = (opcode: string, who: TestTarget) => within(host.nextHat(opcode, who), `${opcode} for ${who.name}`);
+
+describe('Automatic reconnect', () => {
+  it('after the server dies: the error hat runs, then reconnecting until the server is back on its port, then when connected runs again', async () => {
+    const { sprite } = await connectedWithReconnect();
+    const errored = nextHat(HATS.error, sprite);
+    const restart = await killServer();
+    await errored;
+    expect(state(sprite)).toBe('reconnecting');
+    expect(runtime.isConnected(sprite)).toBe(false);
+    expect(runtime.isClosed(sprite)).toBe(false);
+    expect(runtime.hasErrored(sprite)).toBe(false);
+    expect(runtime.errorMessage(sprite)).toBe('connection lost');
+
+    // Tries fail while the server is down: no hat runs for them, and the state does not flicker.
+    const seen = new Set<string>();
+    await framesUntil(host, () => (seen.add(state(sprite)), runtime.statistic(sprite, 'reconnect attempts') >= 3), 'three failed tries');
+    expect([...seen]).toEqual(['reconnecting']);
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+    expect(host.startsOf(HATS.open, sprite)).toHaveLength(1);
+    expect(runtime.errorMessage(sprite)).toBe('connection failed');
+
+    await restart();
+    const reopened = nextHat(HATS.open, sprite);
+    await framesUntil(host, () => host.startsOf(HATS.open, sprite).length === 2, 'when connected to run again');
+    await reopened;
+    expect(state(sprite)).toBe('open');
+    expect(runtime.isConnected(sprite)).toBe(true);
+    expect(runtime.errorMessage(sprite)).toBe('');
+
+    // The new connection works both ways.
+    const atServer = await server.nextConnection();
+    const message = nextHat(HATS.message, sprite);
+    atServer.send('back');
+    await message;
+    expect(runtime.messageData(sprite)).toBe('back');
+  });
+
+  it('keeps messages sent while reconnecting and sends them in order once open, text and binary', async () => {
+    const { sprite } = await connectedWithReconnect();
+    const errored = nextHat(HATS.error, sprite);
+    const restart = await killServer();
+    await errored;
+    runtime.send(sprite, 'one');
+    runtime.sendBinary(sprite, 'data:,two');
+    runtime.send(sprite, 'three');
+    expect(runtime.statistic(sprite, 'messages sent')).toBe(0);
+    await restart();
+    const atServer = await server.nextConnection('the reconnect at the server');
+    expect(await receive(atServer, 3)).toEqual(['one', '<binary>', 'three']);
+    expect(runtime.statistic(sprite, 'messages sent')).toBe(3);
+  });
+
+  it(`keeps at most ${MAX_KEPT_SENDS} messages while reconnecting, dropping the oldest`, async () => {
+    const { sprite } = await connectedWithReconnect();
+    const errored = nextHat(HATS.error, sprite);
+    const restart = await killServer();
+    await errored;
+    const extra = 5;
+    for (let i = 0; i < MAX_KEPT_SENDS + extra; i += 1) runtime.send(sprite, `m${i}`);
+    await restart();
+    const atServer = await server.nextConnection('the reconnect at the server');
+    const got = await receive(atServer, MAX_KEPT_SENDS);
+    expect(got[0]).toBe(`m${extra}`);
+    expect(got.at(-1)).toBe(`m${MAX_KEPT_SENDS + extra - 1}`);
+  });
+
+  it.each([1001, 1011, 1012, 1013, 1014])('reconnects after the server closes with %i, showing that close while reconnecting', async (code) => {
+    const { sprite, atServer } = await connectedWithReconnect();
+    const closed = nextHat(HATS.close, sprite);
+    atServer.close(code, 'restarting');
+    await closed;
+    expect(state(sprite)).toBe('reconnecting');
+    expect(runtime.closeCode(sprite)).toBe(code);
+    expect(runtime.closeMessage(sprite)).toBe('restarting');
+    expect(runtime.isClosed(sprite)).toBe(false);
+    await server.nextConnection('the reconnect at the server');
+    await framesUntil(host, () => state(sprite) === 'open', 'the reconnect to open');
+    expect(host.startsOf(HATS.open, sprite)).toHaveLength(2);
+    expect(runtime.closeCode(sprite)).toBe(0);
+  });
+
+  it.each([1000, 1008, 3000, 4000, 4999])('does not reconnect after the server closes with %i', async (code) => {
+    const { sprite, atServer } = await connectedWithReconnect();
+    const closed = nextHat(HATS.close, sprite);
+    atServer.close(code);
+    await closed;
+    expect(state(sprite)).toBe('closed');
+    expect(runtime.connectionCount).toBe(0);
+    expect(waits).toEqual([]);
+  });
+
+  it('does not reconnect after a close the project asked for', async () => {
+    const { sprite } = await connectedWithReconnect();
+    const closed = nextHat(HATS.close, sprite);
+    runtime.closeWithCode(sprite, 1000);
+    await closed;
+    expect(state(sprite)).toBe('closed');
+    expect(runtime.connectionCount).toBe(0);
+    expect(waits).toEqual([]);
+  });
+
+  it('does not reconnect after an invalid URL or a denied permission', async () => {
+    const sprite = target('sprite');
+    runtime.setAutoReconnect(sprite, 'on');
+    await runtime.connect(sprite, 'no such scheme://x');
+    expect(state(sprite)).toBe('errored');
+    host.permission = () => false;
+    await runtime.connect(sprite, server.url);
+    expect(runtime.errorMessage(sprite)).toBe('permission denied');
+    expect(state(sprite)).toBe('errored');
+    expect(runtime.connectionCount).toBe(0);
+    expect(waits).toEqual([]);
+  });
+
+  it('is off unless set, and stays set across connect to', async () => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    await server.nextConnection();
+    const errored = nextHat(HATS.error, sprite);
+    server.sockets.at(-1)!.terminate();
+    await errored;
+    expect(state(sprite)).toBe('errored');
+
+    runtime.setAutoReconnect(sprite, ' ON ');
+    await runtime.connect(sprite, server.url);
+    await runtime.connect(sprite, server.url);
+    const atServer = server.sockets.at(-1)!;
+    const erroredAgain = nextHat(HATS.error, sprite);
+    atServer.terminate();
+    await erroredAgain;
+    expect(state(sprite)).toBe('reconnecting');
+  });
+
+  it('reconnects after a first connect to a server that is not up yet, once it is', async () => {
+    const url = server.url;
+    const restart = await killServer();
+    const sprite = target('sprite');
+    runtime.setAutoReconnect(sprite, 'on');
+    await runtime.connect(sprite, url);
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+    expect(state(sprite)).toBe('reconnecting');
+    await restart();
+    await framesUntil(host, () => state(sprite) === 'open', 'the reconnect to open');
+    expect(host.startsOf(HATS.open, sprite)).toHaveLength(1);
+  });
+
+  it('waits longer after each failed try (attempt 0, 1, 2 …) and starts from 0 again after an open', async () => {
+    const { sprite } = await connectedWithReconnect();
+    const errored = nextHat(HATS.error, sprite);
+    const restart = await killServer();
+    await errored;
+    await framesUntil(host, () => waits.length >= 4, 'four waits');
+    expect(waits.slice(0, 4)).toEqual([0, 1, 2, 3]);
+    await restart();
+    await framesUntil(host, () => state(sprite) === 'open', 'the reconnect to open');
+    const erroredAgain = nextHat(HATS.error, sprite);
+    const before = waits.length;
+    (await server.nextConnection()).terminate();
+    await erroredAgain;
+    expect(waits[before]).toBe(0);
+  });
+
+  it('counts tries in reconnect attempts and keeps the other statistics across a reconnect', async () => {
+    const { sprite, atServer } = await connectedWithReconnect();
+    const message = nextHat(HATS.message, sprite);
+    atServer.send('before');
+    await message;
+    atServer.close(1012);
+    // The message thread holds the close back until it finishes: frames run it.
+    await framesUntil(host, () => host.startsOf(HATS.close, sprite).length === 1, 'the close hat');
+    await framesUntil(host, () => state(sprite) === 'open', 'the reconnect to open');
+    expect(runtime.statistic(sprite, 'reconnect attempts')).toBe(1);
+    expect(runtime.statistic(sprite, 'messages received')).toBe(1);
+    expect(runtime.messageData(sprite)).toBe('before');
+  });
+});
+
+describe('Ending an automatic reconnect', () => {
+  /** A sprite whose server died, waiting (for a long time) before its next try. */
+  async function waitingToReconnect() {
+    waitMs = 60_000;
+    const { sprite } = await connectedWithReconnect();
+    const errored = nextHat(HATS.error, sprite);
+    const restart = await killServer();
+    await errored;
+    expect(state(sprite)).toBe('reconnecting');
+    return { sprite, restart };
+  }
+
+  it('the stop sign ends it without a hat, back to the ending that started it, and turns the setting off', async () => {
+    const { sprite, restart } = await waitingToReconnect();
+    host.stopAll();
+    expect(state(sprite)).toBe('errored');
+    expect(runtime.errorMessage(sprite)).toBe('connection lost');
+    expect(runtime.connectionCount).toBe(0);
+    expect(host.listenerCount).toBe(0);
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+
+    await restart();
+    await runtime.connect(sprite, server.url);
+    const errored = nextHat(HATS.error, sprite);
+    (await server.nextConnection()).terminate();
+    await errored;
+    expect(state(sprite)).toBe('errored');
+  });
+
+  it('a close block ends it: closed with the code and reason given, and the close hat runs', async () => {
+    const { sprite } = await waitingToReconnect();
+    runtime.closeWithReason(sprite, 'bye', 3001);
+    expect(state(sprite)).toBe('closed');
+    expect(runtime.closeCode(sprite)).toBe(3001);
+    expect(runtime.closeMessage(sprite)).toBe('bye');
+    expect(host.startsOf(HATS.close, sprite)).toHaveLength(1);
+    expect(runtime.connectionCount).toBe(0);
+  });
+
+  it('connect to ends it and starts afresh', async () => {
+    const { sprite, restart } = await waitingToReconnect();
+    await restart();
+    await runtime.connect(sprite, server.url);
+    expect(state(sprite)).toBe('open');
+    expect(runtime.statistic(sprite, 'reconnect attempts')).toBe(0);
+    expect(runtime.connectionCount).toBe(1);
+  });
+
+  it('turning it off ends it quietly', async () => {
+    const { sprite } = await waitingToReconnect();
+    runtime.setAutoReconnect(sprite, 'off');
+    expect(state(sprite)).toBe('errored');
+    expect(runtime.connectionCount).toBe(0);
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+  });
+
+  it('a deleted clone and a new project end it', async () => {
+    const clone = target('clone');
+    const url = server.url;
+    const { sprite } = await waitingToReconnect();
+    runtime.setAutoReconnect(clone, 'on');
+    await runtime.connect(clone, url);
+    expect(state(clone)).toBe('reconnecting');
+    host.removeTarget(clone);
+    expect(state(clone)).toBe('none');
+    expect(runtime.connectionCount).toBe(1);
+    host.changeProject();
+    expect(state(sprite)).toBe('none');
+    expect(runtime.connectionCount).toBe(0);
+    expect(host.listenerCount).toBe(0);
+  });
+
+  it('a denied permission on a try ends it, and the error hat runs', async () => {
+    const { sprite } = await connectedWithReconnect();
+    const errored = nextHat(HATS.error, sprite);
+    await killServer();
+    await errored;
+    host.permission = () => false;
+    await framesUntil(host, () => state(sprite) === 'errored', 'the denied try to end it');
+    expect(runtime.errorMessage(sprite)).toBe('permission denied');
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(2);
+    expect(runtime.connectionCount).toBe(0);
+  });
+});
