@@ -18,6 +18,9 @@ export interface Host<Target extends object, Thread = unknown> {
   /**
    * Starts the hat `opcode` for `target` only, restarting threads already under it. With
    * `fields`, only the scripts whose hat holds those field values start; without, all do.
+   * Returns one thread per script started, so none when the target has no such script: for the
+   * message hat the runtime reads that as "keep messages for `take next message`"
+   * (CONTRACT.md, Receiving).
    */
   startHats(opcode: string, target: Target, fields?: HatFields): Thread[];
   /** Whether `thread` is still running (not finished and not stopped). */

@@ -62,6 +62,28 @@ export interface WebSocketRuntimeOptions<Target extends object, Thread> {
   reconnectDelay?: (attempt: number) => number;
 }
 
+/** The counter `stat` names (statistics.ts), or undefined for a name that is not one. */
+function statisticOf(session: Session<object, unknown>, stat: unknown): number | undefined {
+  switch (stat) {
+    case STAT_MESSAGES_RECEIVED:
+      return session.traffic.messagesReceived;
+    case STAT_MESSAGES_SENT:
+      return session.traffic.messagesSent;
+    case STAT_BYTES_RECEIVED:
+      return session.traffic.bytesReceived;
+    case STAT_BYTES_SENT:
+      return session.traffic.bytesSent;
+    case STAT_QUEUED_MESSAGES:
+      return session.inbox.size;
+    case STAT_DROPPED_MESSAGES:
+      return session.inbox.dropped;
+    case STAT_RECONNECT_ATTEMPTS:
+      return session.traffic.reconnectAttempts;
+    default:
+      return undefined;
+  }
+}
+
 /** Targets are objects (a sprite, the stage, a clone); anything else has no connection. */
 function isTarget(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
@@ -148,24 +170,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   statistic(target: Target, stat: string): number {
     const session = this.registry.outcome(target)?.session;
     if (session === undefined) return 0;
-    switch (safeText(stat).trim().toLowerCase()) {
-      case STAT_MESSAGES_RECEIVED:
-        return session.traffic.messagesReceived;
-      case STAT_MESSAGES_SENT:
-        return session.traffic.messagesSent;
-      case STAT_BYTES_RECEIVED:
-        return session.traffic.bytesReceived;
-      case STAT_BYTES_SENT:
-        return session.traffic.bytesSent;
-      case STAT_QUEUED_MESSAGES:
-        return session.inbox.size;
-      case STAT_DROPPED_MESSAGES:
-        return session.inbox.dropped;
-      case STAT_RECONNECT_ATTEMPTS:
-        return session.traffic.reconnectAttempts;
-      default:
-        return 0;
-    }
+    // The menu's exact values first: a project may read this thousands of times a frame.
+    return statisticOf(session, stat) ?? statisticOf(session, safeText(stat).trim().toLowerCase()) ?? 0;
   }
 
   /** Block `protocol`: the subprotocol the server chose once open, kept after it ends; '' before, or when none. */
@@ -322,8 +328,9 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     return this.registry.outcome(target)?.errorMessage ?? '';
   }
 
-  /** Closes every connection quietly and drops all host listeners. The runtime stays usable. */
+  /** Closes every connection quietly, turns every automatic reconnect off and drops all host listeners. The runtime stays usable. */
   dispose(): void {
+    this.autoReconnect = new WeakSet();
     for (const target of this.registry.liveTargets()) this.forget(target);
     this.registry.clearOutcomes();
   }
@@ -353,7 +360,6 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   };
 
   private readonly handleProjectChange = (): void => {
-    this.autoReconnect = new WeakSet();
     this.dispose();
   };
 
