@@ -120,6 +120,24 @@ const TABLE: [state: string, reach: (sprite: TestTarget) => Promise<void>, expec
     },
     ['latest', 4002, 'earlier', false, false, true],
   ],
+  [
+    'reconnecting after the server closed with 1012',
+    async (sprite) => {
+      runtime.setAutoReconnect(sprite, 'on');
+      const atServer = await openWithMessage(sprite);
+      await endsWith(HATS.close, () => atServer.close(1012, 'restart'));
+    },
+    ['latest', 1012, 'restart', false, false, false],
+  ],
+  [
+    'reconnecting after the connection was lost',
+    async (sprite) => {
+      runtime.setAutoReconnect(sprite, 'on');
+      const atServer = await openWithMessage(sprite);
+      await endsWith(HATS.error, () => atServer.terminate());
+    },
+    ['latest', 0, '', false, false, false],
+  ],
 ];
 
 describe('Reporter values, state by state', () => {
