@@ -137,8 +137,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * be turned into text is an invalid URL. Replaces the target's session: statistics, queue,
    * data and any reconnect under way are forgotten (the automatic reconnect setting stays).
    */
-  async connect(target: Target, url: string): Promise<void> {
-    if (!isTarget(target)) return;
+  connect(target: Target, url: string): Promise<void> {
+    if (!isTarget(target)) return Promise.resolve();
     return this.open(target, url, null);
   }
 
@@ -149,8 +149,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * the error hat and opens no socket. A server that picks none of them fails the handshake
    * (`connection failed`, as browsers and `ws` both refuse it). Source: RFC 6455 §4.1, §11.3.4.
    */
-  async connectWithProtocols(target: Target, url: string, protocols: string): Promise<void> {
-    if (!isTarget(target)) return;
+  connectWithProtocols(target: Target, url: string, protocols: string): Promise<void> {
+    if (!isTarget(target)) return Promise.resolve();
     return this.open(target, url, protocols);
   }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { framesUntil, MemoryHost, receive, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
 import { MAX_KEPT_SENDS } from '../../src/index.js';
-import { HATS, makeRuntime, type TestRuntime } from '../support/runtime.js';
+import { HATS, makeRuntime, TrackedWebSocket, type TestRuntime } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
@@ -125,6 +125,22 @@ describe('Automatic reconnect', () => {
     await framesUntil(host, () => state(sprite) === 'open', 'the reconnect to open');
     expect(host.startsOf(HATS.open, sprite)).toHaveLength(2);
     expect(runtime.closeCode(sprite)).toBe(0);
+  });
+
+  it('reconnects to the same URL with the same protocols', async () => {
+    const sprite = target('sprite');
+    runtime.setAutoReconnect(sprite, 'on');
+    await runtime.connectWithProtocols(sprite, server.url, 'chat, superchat');
+    const atServer = await server.nextConnection();
+    expect(runtime.protocol(sprite)).toBe('chat');
+    const before = TrackedWebSocket.instances.length;
+    atServer.close(1001);
+    await server.nextConnection('the reconnect at the server');
+    await framesUntil(host, () => state(sprite) === 'open', 'the reconnect to open');
+    expect(TrackedWebSocket.instances.length).toBe(before + 1);
+    expect(TrackedWebSocket.instances.at(-1)!.url).toBe(server.url);
+    expect(TrackedWebSocket.protocolArguments.at(-1)).toEqual(['chat', 'superchat']);
+    expect(runtime.protocol(sprite)).toBe('chat');
   });
 
   it.each([1000, 1008, 3000, 4000, 4999])('does not reconnect after the server closes with %i', async (code) => {
