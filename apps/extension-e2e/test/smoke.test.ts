@@ -1,4 +1,4 @@
-import { allBlocks } from '@scratch-websocket/codegen';
+import { allBlocks, runsSomething, type BlockModel } from '@scratch-websocket/codegen';
 import { contractIdentity } from '@scratch-websocket/test-support';
 import { describe, expect, it } from 'vitest';
 import { setVariable, whenFlagClicked } from '../src/sb3/core';
@@ -12,18 +12,28 @@ const VM_BLOCK_TYPE: Record<string, string> = { command: 'command', reporter: 'r
 interface ExpectedBlock {
   opcode: string;
   blockType: string;
-  arguments: Record<string, readonly [string, unknown]>;
+  /** Each argument as the VM registers it: its type and default, and its menu if it has one. */
+  arguments: Record<string, { type: string; defaultValue: unknown; menu?: string }>;
 }
 
-function expectedBlock(opcode: string, shape: string, args: ReadonlyArray<{ name: string; type: string; default: unknown }>): ExpectedBlock {
-  return { opcode, blockType: VM_BLOCK_TYPE[shape] ?? shape, arguments: Object.fromEntries(args.map((a) => [a.name, [a.type, a.default] as const])) };
+function expectedBlock(opcode: string, shape: string, args: ReadonlyArray<{ name: string; type: string; default: unknown; menu?: string }>): ExpectedBlock {
+  return {
+    opcode,
+    blockType: VM_BLOCK_TYPE[shape] ?? shape,
+    arguments: Object.fromEntries(args.map((a) => [a.name, { type: a.type, defaultValue: a.default, ...(a.menu === undefined ? {} : { menu: a.menu }) }])),
+  };
 }
 
-/** The blocks the bundle was generated from, in spec order, with their shapes and arguments. */
-const EXPECTED_BLOCKS = allBlocks(specModel()).map((block) => expectedBlock(block.opcode, block.blockType, block.arguments));
+/** The blocks the bundle was generated from (not the palette labels), in spec order, with their shapes and arguments. */
+const EXPECTED_BLOCKS = allBlocks(specModel())
+  .filter(runsSomething)
+  .map((block) => expectedBlock(block.opcode, block.blockType, block.arguments));
+
+/** A palette entry as the test names it: a block by its opcode, a label by its text (the VM gives labels no opcode). */
+const paletteName = (block: BlockModel): string => (runsSomething(block) ? block.opcode : `label: ${block.text}`);
 
 /** The palette: each group of the spec, with a separator between groups. */
-const EXPECTED_PALETTE = specModel().groups.flatMap((group, index) => [...(index === 0 ? [] : ['---']), ...group.blocks.map((block) => block.opcode)]);
+const EXPECTED_PALETTE = specModel().groups.flatMap((group, index) => [...(index === 0 ? [] : ['---']), ...group.blocks.map(paletteName)]);
 
 /** libs/runtime/CONTRACT.md, Identity: the blocks saved projects use, which the spec must keep as they are. */
 const CONTRACT = contractIdentity();
@@ -44,6 +54,7 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
     const palette = info!.blocks.map(({ info: item, xml }) => {
       if (typeof item === 'string') return item;
       if (typeof item.opcode === 'string') return item.opcode;
+      if (item.blockType === 'label') return `label: ${String(item.text)}`;
       return xml.includes('callbackKey="OPEN_EXTENSION_DOCS"') ? 'docs button' : xml;
     });
     expect(palette).toEqual(['docs button', ...EXPECTED_PALETTE]);
@@ -60,10 +71,10 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
       const actual = blocks[index] as Record<string, unknown>;
       expect(actual.blockType, `${expected.opcode} shape`).toBe(expected.blockType);
       const expectedArguments = expected.arguments;
-      const actualArguments = (actual.arguments ?? {}) as Record<string, { type: string; defaultValue: unknown }>;
+      const actualArguments = (actual.arguments ?? {}) as Record<string, unknown>;
       expect(Object.keys(actualArguments), `${expected.opcode} argument names`).toEqual(Object.keys(expectedArguments));
-      for (const [name, [type, defaultValue]] of Object.entries(expectedArguments)) {
-        expect(actualArguments[name], `${expected.opcode}.${name}`).toEqual({ type, defaultValue });
+      for (const [name, argument] of Object.entries(expectedArguments)) {
+        expect(actualArguments[name], `${expected.opcode}.${name}`).toEqual(argument);
       }
       if (expected.blockType === 'event') {
         expect(actual.isEdgeActivated, `${expected.opcode} is a plain event`).toBe(false);

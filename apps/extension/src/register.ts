@@ -7,17 +7,28 @@ import { createTurboWarpHost, WebSocketRuntime, type WebSocketConstructorLike } 
 import { HAT_OPCODES, WebSocketExtension } from './generated/extension';
 
 /**
- * Opens the page's WebSocket to `url`. The runtime calls it with `new` (as the constructor it
- * was given, so it gets back the socket made here), and only once `Scratch.canFetch(url)`,
- * the host's permission check in `registerExtension`, has allowed that same URL.
+ * Opens the page's WebSocket to `url`, offering `protocols` (the subprotocols of `connect to
+ * [URL] with protocols [PROTOCOLS]`, already checked by the runtime) when there are any. The
+ * runtime calls it with `new` (as the constructor it was given, so it gets back the socket made
+ * here), and only once `Scratch.canFetch(url)`, the host's permission check in
+ * `registerExtension`, has allowed that same URL. Without protocols it makes exactly the
+ * one-argument socket a plain `connect to` always made.
  */
-function openWebSocket(url: string): WebSocket {
-  // The comments are inside the expression because esbuild keeps comments there (and drops
-  // them before statements): the gallery's lint needs the directive in the built file.
+function openWebSocket(url: string, protocols?: string[]): WebSocket {
+  // The comments are inside the expressions because esbuild keeps comments there (and drops
+  // them before statements): the gallery's lint needs the directive in the built file, before
+  // each `new WebSocket`.
+  if (protocols === undefined || protocols.length === 0) {
+    return (
+      // Checked above: the runtime asks Scratch.canFetch(url) first and opens only what it allowed.
+      // eslint-disable-next-line extension/check-can-fetch
+      new WebSocket(url)
+    );
+  }
   return (
-    // Checked above: the runtime asks Scratch.canFetch(url) first and opens only what it allowed.
+    // Checked above, as for the socket without protocols.
     // eslint-disable-next-line extension/check-can-fetch
-    new WebSocket(url)
+    new WebSocket(url, protocols)
   );
 }
 

@@ -8,11 +8,16 @@ import { expectedHeader, loadScript, sendThroughRealServer } from './support/loa
 
 const ESLINT_CONFIG = fileURLToPath(new URL('../gallery.eslint.config.mjs', import.meta.url));
 
-/** Every text the gallery must find to translate: the extension's name and each block's text. */
+/** Every text the gallery must find to translate: the extension's name, each block's and label's text, and each static menu item's text. */
 function textsToTranslate(): string[] {
   const info = extensionInfo();
   const blocks = info.blocks.filter((block) => typeof block === 'object');
-  return [info.name ?? '', ...blocks.flatMap((block) => (typeof block.text === 'string' ? [block.text] : []))];
+  const menuItems = Object.values(info.menus ?? {}).flatMap((menu) => (!Array.isArray(menu) && Array.isArray(menu.items) ? menu.items : []));
+  return [
+    info.name ?? '',
+    ...blocks.flatMap((block) => (typeof block.text === 'string' ? [block.text] : [])),
+    ...menuItems.flatMap((item) => (typeof item === 'object' && typeof item.text === 'string' ? [item.text] : [])),
+  ];
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -39,9 +44,10 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
     expect(messages).toEqual([]);
   });
 
-  it('calls Scratch.translate with a literal for the name and every block text, so the gallery finds them', () => {
+  it('calls Scratch.translate with a literal for the name and every block, label and menu item text, so the gallery finds them', () => {
     const texts = textsToTranslate();
-    expect(texts).toHaveLength(16);
+    // The name, 15 gallery blocks, 14 blocks and 5 labels of issue 12, 7 + 2 menu items.
+    expect(texts).toHaveLength(44);
     for (const text of texts) {
       expect(script, text).toMatch(new RegExp(`Scratch\\.translate\\(\\s*${escapeRegExp(JSON.stringify(text))}\\s*\\)`));
     }
@@ -56,6 +62,13 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
     expect(script).toMatch(
       /\/\/ Checked above: the runtime asks Scratch\.canFetch\(url\) first[^\n]*\n\s*\/\/ eslint-disable-next-line extension\/check-can-fetch\n\s*new WebSocket\(url\)/,
     );
+  });
+
+  it('opens a socket with subprotocols as new WebSocket(url, protocols), with the same lint directive', () => {
+    expect(script).toMatch(/\/\/ Checked above[^\n]*\n\s*\/\/ eslint-disable-next-line extension\/check-can-fetch\n\s*new WebSocket\(url, protocols\)/);
+    // Every socket the file opens is one of these two (comments may mention it too).
+    const code = script.split('\n').filter((line) => !/^\s*(\/\/|\/?\*)/.test(line));
+    expect(code.filter((line) => line.includes('new WebSocket('))).toEqual(['        new WebSocket(url)', '      new WebSocket(url, protocols)']);
   });
 
   it('links Open Documentation to the gallery page for these blocks', () => {

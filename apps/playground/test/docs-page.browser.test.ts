@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '@scratch-websocket/test-chromium';
 import { contractIdentity } from '@scratch-websocket/test-support';
 import { realFiles, startPlayground, type RunningPlayground } from './support/playground.js';
-import { specBlocks } from './support/spec.js';
+import { specBlocks, specLabels } from './support/spec.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
@@ -49,6 +49,11 @@ describe('the docs page in Chromium', () => {
     expect(drawn).toEqual(expected);
   });
 
+  it('shows each palette label of the spec as a heading, in spec order', async () => {
+    const headings = await page.$$eval('main h4', (elements) => elements.map((element) => element.textContent ?? ''));
+    expect(headings).toEqual(specLabels());
+  });
+
   it('draws each block in the extension colour #307eff', async () => {
     const fills = await page.$$eval('.block svg.scratchblocks-style-scratch3', (svgs) =>
       // The block's own outline is the first filled shape outside <defs> (which holds icons).
@@ -62,7 +67,8 @@ describe('the docs page in Chromium', () => {
       sections.map((section) => ({ id: section.id, text: section.querySelector('p')?.textContent ?? '' })),
     );
     for (const block of specBlocks()) {
-      const firstSentence = block.docs.split(/(?<=\.)\s/)[0]!.replace(/`/g, '').replace(/\s+/g, ' ');
+      // The first sentence of the first paragraph (a paragraph may end before a table, with a colon).
+      const firstSentence = block.docs.split(/\n\s*\n/)[0]!.split(/(?<=\.)\s/)[0]!.replace(/`/g, '').replace(/\s+/g, ' ').trim();
       expect(prose.find((entry) => entry.id === `block-${block.opcode}`)?.text).toContain(firstSentence);
     }
   });

@@ -28,8 +28,8 @@ const HAT_INTERFACE = 'HatOpcodes';
 /**
  * Checks the spec against the runtime's source, with TypeScript's type checker: every handler
  * is a public method of WebSocketRuntime taking (target, ...arguments in the order of the
- * block's text), each parameter named for its argument and of its argument's type; every
- * hat's event is a key of HatOpcodes, and every key has a hat (the extension must pass the
+ * block's text; no target for a pure handler, `usesTarget: false`), each parameter named for
+ * its argument and of its argument's type; every hat's event is a key of HatOpcodes, and every key has a hat (the extension must pass the
  * runtime an opcode for each). Reads the sources as text, so it is pure.
  */
 export function checkHandlers(spec: SpecModel, specFile: string, runtime: SourceText, host: SourceText): Problem[] {
@@ -59,9 +59,10 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
 }
 
 /**
- * The handler takes the target, then one parameter per argument in the order of the block's
- * text, named for it (`URL` → `url`, `CLOSE_CODE` → `closeCode`: case and `_` aside, the same
- * name) and of its type. Names matter because two string arguments swapped would still type-check.
+ * The handler takes the target (unless the block says `usesTarget: false`), then one parameter
+ * per argument in the order of the block's text, named for it (`URL` → `url`, `CLOSE_CODE` →
+ * `closeCode`: case and `_` aside, the same name) and of its type. Names matter because two
+ * string arguments swapped would still type-check.
  */
 function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDeclaration, runtimePath: string, sink: ProblemSink): void {
   const method = runtimeClass.getInstanceMethod(block.handler);
@@ -71,19 +72,25 @@ function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDecla
   }
   const targetType = runtimeClass.getTypeParameters()[0]?.getName() ?? 'Target';
   const parameters = method.getParameters();
+  // Where the block's arguments start among the parameters: after the target, if any.
+  const first = block.usesTarget ? 1 : 0;
   const matches =
-    parameters.length === block.arguments.length + 1 &&
+    parameters.length === block.arguments.length + first &&
     parameters.every((parameter, index) => {
       if (parameter.isRestParameter()) return false;
-      const argument = block.arguments[index - 1];
+      const argument = block.arguments[index - first];
       return argument === undefined ? isTypeParameterNamed(parameter.getType(), targetType) : parameterFits(parameter, argument);
     });
   if (matches) return;
-  const expected = [`target: ${targetType}`, ...block.arguments.map((argument) => `${argument.name}: ${ARGUMENT_TYPE_INFO[argument.type].valueType}`)];
+  const expected = [
+    ...(block.usesTarget ? [`target: ${targetType}`] : []),
+    ...block.arguments.map((argument) => `${argument.name}: ${ARGUMENT_TYPE_INFO[argument.type].valueType}`),
+  ];
   const actual = parameters.map((parameter) => `${parameter.getName()}: ${parameter.getTypeNode()?.getText() ?? 'any'}`);
+  const pure = block.usesTarget ? '' : ' (usesTarget: false: no target)';
   sink.reportAt(
     block.handlerLocation,
-    `handler '${block.handler}' for opcode '${block.opcode}' takes (${actual.join(', ')}), but the spec implies (${expected.join(', ')})`,
+    `handler '${block.handler}' for opcode '${block.opcode}' takes (${actual.join(', ')}), but the spec implies (${expected.join(', ')})${pure}`,
   );
 }
 

@@ -48,7 +48,7 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
         kind: StructureKind.Class,
         name: 'WebSocketExtension',
         isExported: true,
-        docs: [`The ${commentText(spec.extension.name)} blocks. Each block method hands its cast arguments to the runtime, target first.`],
+        docs: [`The ${commentText(spec.extension.name)} blocks. Each block method hands its cast arguments to the runtime, target first (a pure handler gets no target).`],
         typeParameters: [{ name: 'Target', constraint: 'object' }, { name: 'Thread', default: 'unknown' }],
         ctors: [
           {
@@ -198,18 +198,20 @@ function blockMethods(block: BlockModel): OptionalKind<MethodDeclarationStructur
   return isHatBlock(block) && shape(block).predicate ? [hatMethod(block)] : [];
 }
 
-/** `connect(util.target, this.scratch.Cast.toString(args.URL))`: target first, then each argument cast by its type. */
+/**
+ * `connect(util.target, this.scratch.Cast.toString(args.URL))`: target first, then each argument
+ * cast by its type. A pure handler (`usesTarget: false`) gets the arguments only, so its method
+ * takes no `util`: `dataUrlOfText(this.scratch.Cast.toString(args.TEXT))`.
+ */
 function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclarationStructure> {
   const casts = block.arguments.map((argument) => `this.scratch.Cast.${ARGUMENT_TYPE_INFO[argument.type].cast}(args.${argument.name})`);
   const hasArguments = block.arguments.length > 0;
+  const argsParameter = { name: hasArguments ? 'args' : '_args', type: hasArguments ? argumentsType(block.arguments) : 'object' };
   return {
     name: block.opcode,
     docs: [`Block \`${commentText(block.text)}\`.`],
-    parameters: [
-      { name: hasArguments ? 'args' : '_args', type: hasArguments ? argumentsType(block.arguments) : 'object' },
-      { name: 'util', type: 'BlockUtility<Target>' },
-    ],
-    statements: [`return this.runtime.${block.handler}(${['util.target', ...casts].join(', ')});`],
+    parameters: block.usesTarget ? [argsParameter, { name: 'util', type: 'BlockUtility<Target>' }] : [argsParameter],
+    statements: [`return this.runtime.${block.handler}(${[...(block.usesTarget ? ['util.target'] : []), ...casts].join(', ')});`],
   };
 }
 

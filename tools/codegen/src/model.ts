@@ -56,6 +56,11 @@ interface BlockBase {
 export interface HandlerBlockModel extends BlockBase {
   blockType: HandlerBlockType;
   handler: string;
+  /**
+   * Whether the handler takes the running sprite first (`handler(target, ...arguments)`).
+   * False for a pure handler (`handler(...arguments)`), whose result depends on its arguments only.
+   */
+  usesTarget: boolean;
   /** Always false for shapes without a monitor (commands). */
   disableMonitor: boolean;
   handlerLocation: SpecLocation;

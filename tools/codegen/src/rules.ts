@@ -112,11 +112,12 @@ export const ensureShapeRequirements: BlockRule = (block, at, sink) => {
 export const ensureNoFieldsOfOtherShapes: BlockRule = (block, at, sink) => {
   const shape = shapeOf(block.blockType);
   const blockType = String(block.blockType);
-  if (shape?.runs === 'event' && block.handler !== undefined) {
-    sink.report([...at, 'handler'], `a ${blockType} block has no handler: the runtime starts it on its event`, { atKey: true });
+  if (shape?.runs === 'event') {
+    if (block.handler !== undefined) sink.report([...at, 'handler'], `a ${blockType} block has no handler: the runtime starts it on its event`, { atKey: true });
+    if (block.usesTarget !== undefined) sink.report([...at, 'usesTarget'], `a ${blockType} block has no handler, so it has no usesTarget: the runtime starts it for a sprite`, { atKey: true });
   }
   if (shape?.runs === 'nothing') {
-    for (const field of ['handler', 'event', 'arguments', 'isEdgeActivated', 'shouldRestartExistingThreads']) {
+    for (const field of ['handler', 'usesTarget', 'event', 'arguments', 'isEdgeActivated', 'shouldRestartExistingThreads']) {
       if (block[field] !== undefined) sink.report([...at, field], `a ${blockType} block runs nothing, so it has no ${field}`, { atKey: true });
     }
   }

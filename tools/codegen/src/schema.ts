@@ -44,6 +44,11 @@ export const blockSchema = z.strictObject({
   text: shownText,
   arguments: z.record(argumentName, argumentSchema).optional(),
   handler: identifier.optional(),
+  /**
+   * False for a handler that needs no sprite (a pure conversion): the block method calls it
+   * without `util.target`. Only blocks with a handler have it; the default is true.
+   */
+  usesTarget: z.boolean().optional(),
   event: identifier.optional(),
   isEdgeActivated: z.boolean().optional(),
   shouldRestartExistingThreads: z.boolean().optional(),

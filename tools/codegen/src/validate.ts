@@ -15,6 +15,8 @@ export const DEFAULTS = {
   isEdgeActivated: false,
   shouldRestartExistingThreads: false,
   disableMonitor: false,
+  /** A handler acts on the connection of the sprite that runs the block. */
+  usesTarget: true,
   hideFromPalette: false,
   /** As the VM: a menu that does not say it accepts reporters is a field. */
   acceptReporters: false,
@@ -163,6 +165,8 @@ function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation, men
     ...base,
     blockType: block.blockType as HandlerBlockType,
     handler: block.handler ?? '',
+    // The rules allow the key only on shapes that call a handler.
+    usesTarget: block.usesTarget ?? DEFAULTS.usesTarget,
     // The rules allow the flag only on shapes with a monitor.
     disableMonitor: block.disableMonitor ?? DEFAULTS.disableMonitor,
     handlerLocation: where(['handler']),

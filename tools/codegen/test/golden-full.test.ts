@@ -21,7 +21,7 @@ describe('generating from the full fixture (menus, a field in a hat, a dynamic m
   });
 
   it('counts the missing and stale translations of each locale', () => {
-    expect(result.ok && result.translationSummary).toEqual(['ja: 8 missing, 1 stale']);
+    expect(result.ok && result.translationSummary).toEqual(['ja: 9 missing, 1 stale']);
   });
 
   it('gives the VM labels without an opcode, menus with their items, and a field menu for the hat', () => {
@@ -43,6 +43,22 @@ describe('generating from the full fixture (menus, a field in a hat, a dynamic m
     };
     expect(typeCheckGenerated([{ extension: output.get(FIXTURE_OUTPUTS.extension) ?? '', files }])).toEqual([]);
   }, 60_000);
+
+  it('calls a pure handler (usesTarget: false) with the cast arguments only, and a sprite handler with the target first', () => {
+    const calls: unknown[][] = [];
+    const runtime = {
+      textOfDataUrl: (...args: unknown[]) => calls.push(['textOfDataUrl', ...args]),
+      send: (...args: unknown[]) => calls.push(['send', ...args]),
+    };
+    const extension = loadExtension(output.get(FIXTURE_OUTPUTS.extension) ?? '', {}, runtime) as unknown as Record<string, (args: object, util?: object) => unknown>;
+    const target = { name: 'Sprite1' };
+    extension.textOf?.({ DATA: 42 }, { target });
+    extension.sendIt?.({ PAYLOAD: 7 }, { target });
+    expect(calls).toEqual([
+      ['textOfDataUrl', '42'],
+      ['send', target, '7'],
+    ]);
+  });
 
   it('leaves the hidden block out of the docs', () => {
     expect(output.get(FIXTURE_OUTPUTS.docsMarkdown)).not.toContain('Kept so that old projects load');

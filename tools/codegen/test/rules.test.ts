@@ -44,6 +44,12 @@ describe('block rules', () => {
         ['b.shouldRestartExistingThreads', 'only hats have shouldRestartExistingThreads'],
       ],
     },
+    {
+      rule: ensureNoFieldsOfOtherShapes,
+      block: { blockType: 'hat', event: 'open', usesTarget: false },
+      expected: [['b.usesTarget', 'a hat block has no handler, so it has no usesTarget: the runtime starts it for a sprite']],
+    },
+    { rule: ensureNoFieldsOfOtherShapes, block: { blockType: 'reporter', handler: 'x', usesTarget: false }, expected: [] },
     { rule: ensureMonitorFlagOnlyWithMonitor, block: { blockType: 'command', disableMonitor: true }, expected: [['b.disableMonitor', 'only reporters and booleans have a monitor']] },
     { rule: ensureMonitorFlagOnlyWithMonitor, block: { blockType: 'hat', disableMonitor: true }, expected: [['b.disableMonitor', 'hats have no monitor']] },
     { rule: ensureMonitorFlagOnlyWithMonitor, block: { blockType: 'boolean', disableMonitor: true }, expected: [] },

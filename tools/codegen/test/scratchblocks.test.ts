@@ -11,6 +11,7 @@ const command = (text: string, args: BlockModel['arguments'] = []): BlockModel =
   hideFromPalette: false,
   location,
   handler: 'x',
+  usesTarget: true,
   disableMonitor: false,
   handlerLocation: location,
 });

@@ -71,10 +71,10 @@ export interface LoadedExtension {
 /**
  * Runs a generated extension source the way the bundle would: transpiled to JavaScript and
  * evaluated in a fresh VM context whose globals are only `sandbox` and a `Scratch` with `translate` (so code smuggled into the
- * output shows up there), then constructed with FAKE_SCRATCH and a runtime stub.
+ * output shows up there), then constructed with FAKE_SCRATCH and `runtime` (by default a stub without methods).
  * Throws on a syntax error in the source, with TypeScript's message.
  */
-export function loadExtension(source: string, sandbox: Record<string, unknown> = {}): LoadedExtension {
+export function loadExtension(source: string, sandbox: Record<string, unknown> = {}, runtime: object = {}): LoadedExtension {
   const output = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
   const syntax = output.diagnostics ?? [];
   if (syntax.length > 0) throw new Error(`generated source does not parse: ${syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
@@ -83,7 +83,7 @@ export function loadExtension(source: string, sandbox: Record<string, unknown> =
   // The texts call the ambient `Scratch.translate` by name, as the built script does.
   runInNewContext(output.outputText, Object.assign(sandbox, { module, exports: module.exports, Scratch: { translate: FAKE_SCRATCH.translate } }));
   const Extension = module.exports.WebSocketExtension as new (scratch: unknown, runtime: unknown) => LoadedExtension;
-  return new Extension(FAKE_SCRATCH, {});
+  return new Extension(FAKE_SCRATCH, runtime);
 }
 
 const SCRATCH_API = readFileSync(fileURLToPath(new URL('../../../apps/extension/src/scratch-api.ts', import.meta.url)), 'utf8');

@@ -21,7 +21,7 @@ export const HAT_OPCODES: HatOpcodes = {
   close: 'gsaWebsocket_onClose',
 };
 
-/** The WebSocket blocks. Each block method hands its cast arguments to the runtime, target first. */
+/** The WebSocket blocks. Each block method hands its cast arguments to the runtime, target first (a pure handler gets no target). */
 export class WebSocketExtension<Target extends object, Thread = unknown> {
   constructor(private readonly scratch: ScratchApi, private readonly runtime: WebSocketRuntime<Target, Thread>) {
   }
@@ -141,7 +141,158 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
             CODE: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 1000 },
           },
         },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Connection status'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'connectionState',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('connection state'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'errorMessage',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('error message'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'statistic',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('connection statistic [STAT]'),
+          arguments: {
+            STAT: { type: this.scratch.ArgumentType.STRING, menu: 'statistic', defaultValue: 'messages received' },
+          },
+          disableMonitor: true,
+        },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Subprotocols'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'connectWithProtocols',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('connect to [URL] with protocols [PROTOCOLS]'),
+          arguments: {
+            URL: { type: this.scratch.ArgumentType.STRING, defaultValue: 'wss://echo.websocket.org/' },
+            PROTOCOLS: { type: this.scratch.ArgumentType.STRING, defaultValue: 'chat' },
+          },
+        },
+        {
+          opcode: 'protocol',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('protocol'),
+          disableMonitor: true,
+        },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Binary messages'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'sendBinary',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('send binary [DATA]'),
+          arguments: {
+            DATA: { type: this.scratch.ArgumentType.STRING, defaultValue: 'data:text/plain;base64,SGVsbG8h' },
+          },
+        },
+        {
+          opcode: 'isBinary',
+          blockType: this.scratch.BlockType.BOOLEAN,
+          text: Scratch.translate('is received message binary?'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'dataUrlOfText',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('data URL of text [TEXT]'),
+          arguments: {
+            TEXT: { type: this.scratch.ArgumentType.STRING, defaultValue: 'Hello!' },
+          },
+          disableMonitor: true,
+        },
+        {
+          opcode: 'textOfDataUrl',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('text of data URL [DATA]'),
+          arguments: {
+            DATA: { type: this.scratch.ArgumentType.STRING, defaultValue: 'data:text/plain;base64,SGVsbG8h' },
+          },
+          disableMonitor: true,
+        },
+        {
+          opcode: 'dataUrlOfBytes',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('data URL of bytes [BYTES]'),
+          arguments: {
+            BYTES: { type: this.scratch.ArgumentType.STRING, defaultValue: '72 105 33' },
+          },
+          disableMonitor: true,
+        },
+        {
+          opcode: 'bytesOfDataUrl',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('bytes of data URL [DATA]'),
+          arguments: {
+            DATA: { type: this.scratch.ArgumentType.STRING, defaultValue: 'data:application/octet-stream;base64,SGkh' },
+          },
+          disableMonitor: true,
+        },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Keeping up with a fast server'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'takeNextMessage',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('take next message'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'clearQueue',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('clear queued messages'),
+        },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Staying connected'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'setAutoReconnect',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('set automatic reconnect to [ENABLED]'),
+          arguments: {
+            ENABLED: { type: this.scratch.ArgumentType.STRING, menu: 'onOff', defaultValue: 'on' },
+          },
+        },
       ],
+      menus: {
+        statistic: {
+          acceptReporters: false,
+          items: [
+            { text: Scratch.translate('messages received'), value: 'messages received' },
+            { text: Scratch.translate('messages sent'), value: 'messages sent' },
+            { text: Scratch.translate('bytes received'), value: 'bytes received' },
+            { text: Scratch.translate('bytes sent'), value: 'bytes sent' },
+            { text: Scratch.translate('queued messages'), value: 'queued messages' },
+            { text: Scratch.translate('dropped messages'), value: 'dropped messages' },
+            { text: Scratch.translate('reconnect attempts'), value: 'reconnect attempts' },
+          ],
+        },
+        onOff: {
+          acceptReporters: false,
+          items: [
+            { text: Scratch.translate('on'), value: 'on' },
+            { text: Scratch.translate('off'), value: 'off' },
+          ],
+        },
+      },
     };
   }
 
@@ -198,5 +349,75 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   /** Block `close connection with reason [REASON] and code [CODE]`. */
   closeWithReason(args: { REASON: unknown; CODE: unknown }, util: BlockUtility<Target>) {
     return this.runtime.closeWithReason(util.target, this.scratch.Cast.toString(args.REASON), this.scratch.Cast.toNumber(args.CODE));
+  }
+
+  /** Block `connection state`. */
+  connectionState(_args: object, util: BlockUtility<Target>) {
+    return this.runtime.connectionState(util.target);
+  }
+
+  /** Block `error message`. */
+  errorMessage(_args: object, util: BlockUtility<Target>) {
+    return this.runtime.errorMessage(util.target);
+  }
+
+  /** Block `connection statistic [STAT]`. */
+  statistic(args: { STAT: unknown }, util: BlockUtility<Target>) {
+    return this.runtime.statistic(util.target, this.scratch.Cast.toString(args.STAT));
+  }
+
+  /** Block `connect to [URL] with protocols [PROTOCOLS]`. */
+  connectWithProtocols(args: { URL: unknown; PROTOCOLS: unknown }, util: BlockUtility<Target>) {
+    return this.runtime.connectWithProtocols(util.target, this.scratch.Cast.toString(args.URL), this.scratch.Cast.toString(args.PROTOCOLS));
+  }
+
+  /** Block `protocol`. */
+  protocol(_args: object, util: BlockUtility<Target>) {
+    return this.runtime.protocol(util.target);
+  }
+
+  /** Block `send binary [DATA]`. */
+  sendBinary(args: { DATA: unknown }, util: BlockUtility<Target>) {
+    return this.runtime.sendBinary(util.target, this.scratch.Cast.toString(args.DATA));
+  }
+
+  /** Block `is received message binary?`. */
+  isBinary(_args: object, util: BlockUtility<Target>) {
+    return this.runtime.isBinary(util.target);
+  }
+
+  /** Block `data URL of text [TEXT]`. */
+  dataUrlOfText(args: { TEXT: unknown }) {
+    return this.runtime.dataUrlOfText(this.scratch.Cast.toString(args.TEXT));
+  }
+
+  /** Block `text of data URL [DATA]`. */
+  textOfDataUrl(args: { DATA: unknown }) {
+    return this.runtime.textOfDataUrl(this.scratch.Cast.toString(args.DATA));
+  }
+
+  /** Block `data URL of bytes [BYTES]`. */
+  dataUrlOfBytes(args: { BYTES: unknown }) {
+    return this.runtime.dataUrlOfBytes(this.scratch.Cast.toString(args.BYTES));
+  }
+
+  /** Block `bytes of data URL [DATA]`. */
+  bytesOfDataUrl(args: { DATA: unknown }) {
+    return this.runtime.bytesOfDataUrl(this.scratch.Cast.toString(args.DATA));
+  }
+
+  /** Block `take next message`. */
+  takeNextMessage(_args: object, util: BlockUtility<Target>) {
+    return this.runtime.takeNextMessage(util.target);
+  }
+
+  /** Block `clear queued messages`. */
+  clearQueue(_args: object, util: BlockUtility<Target>) {
+    return this.runtime.clearQueue(util.target);
+  }
+
+  /** Block `set automatic reconnect to [ENABLED]`. */
+  setAutoReconnect(args: { ENABLED: unknown }, util: BlockUtility<Target>) {
+    return this.runtime.setAutoReconnect(util.target, this.scratch.Cast.toString(args.ENABLED));
   }
 }
