@@ -1,23 +1,77 @@
 /**
  * The small part of Markdown the spec's docs use, rendered to HTML: paragraphs separated by
- * blank lines, `code` spans, and pipe tables (a header row, a `|---|` row, body rows).
- * Everything else is text, escaped, so no spec can inject markup into the page.
+ * blank lines, `code` spans, pipe tables (a header row, a `|---|` row, body rows), and
+ * examples drawn as blocks: a line "```scratch", scratchblocks code, a line "```" (the fence
+ * TurboWarp's gallery docs use). Everything else is text, escaped, so no spec can inject
+ * markup into the page.
  */
 export function proseToHtml(markdown: string): string {
-  return blocks(markdown)
-    .map((lines) => (isTable(lines) ? tableToHtml(lines) : `<p>${inlineToHtml(joinLines(lines))}</p>`))
+  return segments(markdown)
+    .flatMap((segment) =>
+      segment.kind === 'scratch'
+        ? // scratchblocks reads the element's text, so escaped code draws the same blocks.
+          [`<pre class="blocks">${escapeHtml(segment.code)}</pre>`]
+        : blocks(segment.text).map((lines) => (isTable(lines) ? tableToHtml(lines) : `<p>${inlineToHtml(joinLines(lines))}</p>`)),
+    )
     .join('\n');
 }
 
 /**
  * The prose as Markdown with each paragraph on one source line, for renderers that turn
  * every line break into a `<br>` (TurboWarp's gallery does): YAML block text is wrapped.
+ * Examples keep their lines: each line of scratchblocks code is a script line.
  */
 export function unwrapProse(markdown: string): string {
-  // A table row is a line of its own in Markdown: joining rows would make one broken row.
-  return blocks(markdown)
-    .map((lines) => (isTable(lines) ? lines.join('\n') : joinLines(lines)))
+  return segments(markdown)
+    .flatMap((segment) =>
+      segment.kind === 'scratch'
+        ? [fenced(segment.code)]
+        : // A table row is a line of its own in Markdown: joining rows would make one broken row.
+          blocks(segment.text).map((lines) => (isTable(lines) ? lines.join('\n') : joinLines(lines))),
+    )
     .join('\n\n');
+}
+
+/** A piece of prose: text (paragraphs and tables) or an example in scratchblocks code. */
+type Segment = { kind: 'text'; text: string } | { kind: 'scratch'; code: string };
+
+const FENCE_OPEN = /^[ \t]*```scratch[ \t]*$/;
+const FENCE_CLOSE = /^[ \t]*```[ \t]*$/;
+
+/**
+ * Splits prose at its examples. An example runs from a "```scratch" line to the next "```"
+ * line, or to the end when it is never closed (as CommonMark does); its code keeps its lines
+ * and blank lines (scratchblocks starts a new script at a blank line), trailing spaces cut.
+ */
+function segments(markdown: string): Segment[] {
+  const result: Segment[] = [];
+  let text: string[] = [];
+  let code: string[] | null = null;
+  for (const line of markdown.split('\n')) {
+    if (code === null && FENCE_OPEN.test(line)) {
+      result.push({ kind: 'text', text: text.join('\n') });
+      text = [];
+      code = [];
+    } else if (code !== null && FENCE_CLOSE.test(line)) {
+      result.push({ kind: 'scratch', code: trimBlankLines(code) });
+      code = null;
+    } else if (code !== null) {
+      code.push(line.trimEnd());
+    } else {
+      text.push(line);
+    }
+  }
+  if (code !== null) result.push({ kind: 'scratch', code: trimBlankLines(code) });
+  result.push({ kind: 'text', text: text.join('\n') });
+  return result.filter((segment) => segment.kind === 'scratch' || segment.text.trim() !== '');
+}
+
+function trimBlankLines(lines: string[]): string {
+  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+}
+
+function fenced(code: string): string {
+  return `\`\`\`scratch\n${code}\n\`\`\``;
 }
 
 /** The blank-line separated blocks of the prose, as their trimmed non-empty lines. */
@@ -67,6 +121,12 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * left alone: Markdown shows their content literally already.
  */
 export function proseToMarkdown(markdown: string): string {
+  return segments(markdown)
+    .map((segment) => (segment.kind === 'scratch' ? fenced(segment.code) : textToMarkdown(segment.text)))
+    .join('\n\n');
+}
+
+function textToMarkdown(markdown: string): string {
   return markdown
     .trim()
     // A code span may wrap onto the next line but never crosses a blank line (a paragraph break).
