@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StaticServer } from '../server/static-server';
 import type { HarnessOptions } from '../page/harness';
+import type { BurstCount, ListWatch, ListWatchOptions } from '../page/bench-probes';
 import { DEFAULT_WAIT_MS, waitFor } from '../wait-for';
 
 /** Fast enough that 300 one-per-frame deliveries take about a second; TurboWarp's maximum. */
@@ -90,6 +91,11 @@ export class VmPage {
     return this.page.evaluate(() => window.harness.greenFlag());
   }
 
+  /** Starts the VM's frames without pressing the green flag (the green flag starts them too). */
+  startFrames(): Promise<void> {
+    return this.page.evaluate(() => window.harness.startFrames());
+  }
+
   /** The stop sign. */
   stopAll(): Promise<void> {
     return this.page.evaluate(() => window.harness.stopAll());
@@ -176,6 +182,16 @@ export class VmPage {
   async runFrames(frames: number): Promise<void> {
     const target = (await this.frame()) + frames;
     await waitFor(async () => (await this.frame()) >= target, `${frames} more VM frames`);
+  }
+
+  /** A bare WebSocket in this page counts a burst (src/page/bench-probes.ts), bounded by `timeoutMs` in the page. */
+  countBurst(url: string, start: string, expected: number, timeoutMs: number): Promise<BurstCount> {
+    return this.page.evaluate(([u, s, e, t]) => window.harness.bench.countBurst(u, s, e, t), [url, start, expected, timeoutMs] as const);
+  }
+
+  /** Watches a sprite's list grow, frame by frame, with the page's clock (src/page/bench-probes.ts). */
+  watchList(options: ListWatchOptions): Promise<ListWatch> {
+    return this.page.evaluate((o) => window.harness.bench.watchList(o), options);
   }
 
   async close(): Promise<void> {
