@@ -5,6 +5,8 @@ export interface Measured {
   perSecond: number;
   /** VM frames that ran meanwhile. */
   frames?: number;
+  /** Why the run fell short of all messages (then the rate is of those it handled). */
+  shortfall?: string;
 }
 
 /** A run either measured or not, with the reason it could not be. */
@@ -34,7 +36,8 @@ function cells(row: ReportRow): string[] {
   const ratio = isMeasured(row.raw) ? outcome.perSecond / row.raw.perSecond : null;
   const ratioText = row.raw === undefined ? '' : ratio === null ? '—' : `${ratio.toFixed(3)}×`;
   let goal = '';
-  if (row.goal === null) goal = 'one per frame';
+  if (outcome.shortfall !== undefined) goal = `INCOMPLETE: ${outcome.shortfall}`;
+  else if (row.goal === null) goal = 'one per frame';
   else if (row.goal !== undefined) goal = `≥ ${row.goal.toFixed(2)}× raw: ${ratio === null ? '—' : ratio >= row.goal ? 'met' : 'NOT met'}`;
   const frames = outcome.frames === undefined ? '' : `${outcome.frames} (${((outcome.frames * 1000) / outcome.ms).toFixed(1)} fps)`;
   return [
@@ -42,7 +45,7 @@ function cells(row: ReportRow): string[] {
   ];
 }
 
-/** Prints the rows as a table; returns whether any run could not be measured. */
+/** Prints the rows as a table; returns whether any run could not be measured or fell short. */
 export function printTable(rows: ReportRow[]): boolean {
   const header = ['run', 'messages', 'first→last', 'VM frames', 'messages/s', '÷ raw', 'goal'];
   const table = [header, ...rows.map(cells)];
@@ -51,5 +54,5 @@ export function printTable(rows: ReportRow[]): boolean {
     console.log(line.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ').trimEnd());
     if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
   }
-  return rows.some((row) => !isMeasured(row.outcome));
+  return rows.some((row) => !isMeasured(row.outcome) || row.outcome.shortfall !== undefined);
 }

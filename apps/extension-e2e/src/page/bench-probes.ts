@@ -26,10 +26,12 @@ export interface ListWatch {
   /** The list's length at the end, and when the end was seen. */
   length: number;
   endAt: number | null;
+  /** When the list last grew (null if it never did). */
+  lastGrowthAt: number | null;
   /** VM frames from the first item to the end: (a) handles at most one message per frame. */
   frames: number;
-  /** Why it ended: the window passed, the list reached its target length, or the bound passed. */
-  ended: 'window' | 'target' | 'timed out';
+  /** Why it ended: the window passed, the list reached its target length, stopped growing, or the bound passed. */
+  ended: 'window' | 'target' | 'stalled' | 'timed out';
 }
 
 export interface ListWatchOptions {
@@ -39,6 +41,8 @@ export interface ListWatchOptions {
   windowMs?: number;
   /** Stop once the list holds this many items. */
   targetLength?: number;
+  /** Stop when the list has not grown for this many ms and at least 30 frames (messages lost, say). */
+  stallMs?: number;
   /** Stop anyway this many ms after the watch began. */
   timeoutMs: number;
 }
@@ -92,15 +96,18 @@ export function benchProbes(host: BenchProbeHost) {
 
     /**
      * Watches a sprite's list once per VM frame until a window after its first item passes
-     * (`windowMs`), it reaches `targetLength`, or `timeoutMs` passes. Frame sampling makes each
-     * end up to one frame (17 ms at 60 fps) late, which is small against seconds of burst.
+     * (`windowMs`), it reaches `targetLength`, it stops growing (`stallMs`), or `timeoutMs`
+     * passes. Frame sampling makes each end up to one frame late (17 ms at 60 fps; more while
+     * a burst holds the frames back), which is small against seconds of burst.
      */
     watchList(options: ListWatchOptions): Promise<ListWatch> {
       return new Promise((resolve) => {
         const runtime = host.runtime();
         // Looked up each frame: a block that empties a list may give it a new array.
         const length = () => host.list(options.list, options.sprite).length;
-        const result: ListWatch = { firstAt: null, length: 0, endAt: null, frames: 0, ended: 'timed out' };
+        const result: ListWatch = { firstAt: null, length: 0, endAt: null, lastGrowthAt: null, frames: 0, ended: 'timed out' };
+        let lastLength = 0;
+        let framesSinceGrowth = 0;
         const finish = (ended: ListWatch['ended']) => {
           clearTimeout(timer);
           runtime.removeListener('AFTER_EXECUTE', onFrame);
@@ -113,10 +120,17 @@ export function benchProbes(host: BenchProbeHost) {
           const current = length();
           if (current > 0) result.firstAt ??= now;
           if (result.firstAt !== null) result.frames++;
+          if (current > lastLength) {
+            lastLength = current;
+            result.lastGrowthAt = now;
+            framesSinceGrowth = 0;
+          } else framesSinceGrowth++;
           if (options.targetLength !== undefined && current >= options.targetLength) return finish('target');
           if (options.windowMs !== undefined && result.firstAt !== null && now - result.firstAt >= options.windowMs) {
-            finish('window');
+            return finish('window');
           }
+          const stalled = options.stallMs !== undefined && result.lastGrowthAt !== null && now - result.lastGrowthAt >= options.stallMs;
+          if (stalled && framesSinceGrowth >= 30) finish('stalled');
         };
         const timer = setTimeout(() => finish('timed out'), options.timeoutMs);
         runtime.on('AFTER_EXECUTE', onFrame);
