@@ -147,7 +147,7 @@ async function pagePair(setup: Setup, path: string, project: ProjectRun): Promis
   let vm: VmPage | undefined;
   let raw: Outcome = { failure: 'not measured' };
   try {
-    vm = await within(LOAD_TIMEOUT_MS, 'the VM page to open', VmPage.open(setup.context, setup.server, { framerate: FRAMERATE }));
+    vm = await within(LOAD_TIMEOUT_MS, 'the VM page to open', VmPage.open(setup.context, setup.server, { framerate: FRAMERATE, watchSockets: false }));
     const built = project.build(setup);
     if (!('failure' in built)) {
       const sb3 = await toSb3(built);

@@ -15,6 +15,12 @@ export interface OpenVmOptions {
   sandboxMode?: 'unsandboxed' | 'worker';
   /** TurboWarp's compiler (the default) or, with false, Scratch's interpreter. */
   compiler?: boolean;
+  /**
+   * Record each WebSocket the page creates (`socketsCreated`; the default). The DevTools
+   * network domain this needs also reports every frame of every socket, which slows a page
+   * taking in a large burst: the benchmark turns it off.
+   */
+  watchSockets?: boolean;
 }
 
 /** Chromium logs every failed WebSocket as a console error; tests that provoke failures expect these. */
@@ -52,9 +58,11 @@ export class VmPage {
   static async open(context: BrowserContext, server: StaticServer, options: OpenVmOptions = {}): Promise<VmPage> {
     const page = await context.newPage();
     const vm = new VmPage(page, server);
-    const devtools = await context.newCDPSession(page);
-    devtools.on('Network.webSocketCreated', (event) => vm.socketsCreated.push(event.url));
-    await devtools.send('Network.enable');
+    if (options.watchSockets ?? true) {
+      const devtools = await context.newCDPSession(page);
+      devtools.on('Network.webSocketCreated', (event) => vm.socketsCreated.push(event.url));
+      await devtools.send('Network.enable');
+    }
     await page.goto(`${server.origin}/`);
     const harnessOptions: HarnessOptions = {
       framerate: options.framerate ?? E2E_FRAMERATE,
