@@ -19,6 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '@scratch-websocket/test-chromium';
 import { VmPage } from '../src/browser/vm-page';
+import type { ListWatch } from '../src/page/bench-probes';
 import type { ProjectBuilder } from '../src/sb3/project';
 import { toSb3 } from '../src/sb3/sb3-file';
 import { EXTENSION_ID, specHasBlock } from '../src/sb3/websocket';
@@ -53,11 +54,19 @@ interface Setup {
 }
 
 /** Messages after the first, per second of the time from the first to the last. */
-function rate(count: number, firstAt: number | null, lastAt: number | null, frames?: number): Measured | null {
+function rate(
+  count: number,
+  firstAt: number | null,
+  lastAt: number | null,
+  frames: Pick<Measured, 'frames' | 'longestFrameGapMs'> = {},
+): Measured | null {
   if (count < 2 || firstAt === null || lastAt === null || lastAt <= firstAt) return null;
   const ms = lastAt - firstAt;
-  return { handled: count, ms, perSecond: ((count - 1) * 1000) / ms, ...(frames === undefined ? {} : { frames }) };
+  return { handled: count, ms, perSecond: ((count - 1) * 1000) / ms, ...frames };
 }
+
+/** A list watch's frame figures, for the table. */
+const frameFigures = (watch: ListWatch) => ({ frames: watch.frames, longestFrameGapMs: watch.longestFrameGapMs });
 
 async function measureRaw(vm: VmPage, setup: Setup, path: string): Promise<Outcome> {
   const count = await within(
@@ -67,7 +76,7 @@ async function measureRaw(vm: VmPage, setup: Setup, path: string): Promise<Outco
   );
   if (count.ended !== 'complete') return { failure: `${count.ended} after ${count.count} of ${MESSAGES} messages` };
   if (count.lastData !== setup.messages.at(-1)) return { failure: `the last message was ${JSON.stringify(count.lastData)}` };
-  return rate(count.count, count.firstAt, count.lastAt, count.frames) ?? { failure: 'no time passed between first and last message' };
+  return rate(count.count, count.firstAt, count.lastAt, { frames: count.frames }) ?? { failure: 'no time passed between first and last message' };
 }
 
 /** The index of the first item that is not a burst message later than the one before it, or -1. */
@@ -100,7 +109,7 @@ const messageHat: ProjectRun = {
     // Arrival order, burst messages only; a full queue may drop some (issue 12), so not necessarily m1, m2, …
     const wrong = firstOutOfOrder((await vm.list(LIST, SPRITE)).slice(0, watch.length));
     if (wrong >= 0) return { failure: `list item ${wrong + 1} is not the next burst message in arrival order` };
-    return rate(watch.length, watch.firstAt, watch.endAt, watch.frames) ?? { failure: 'the list held fewer than 2 messages' };
+    return rate(watch.length, watch.firstAt, watch.endAt, frameFigures(watch)) ?? { failure: 'the list held fewer than 2 messages' };
   },
 };
 
@@ -127,13 +136,13 @@ const takeNext: ProjectRun = {
     if (watch.ended === 'target') {
       const wrong = setup.messages.findIndex((message, i) => list[i] !== message);
       if (wrong >= 0) return { failure: `list item ${wrong + 1} is ${JSON.stringify(list[wrong])}, not ${setup.messages[wrong]}` };
-      return rate(watch.length, watch.firstAt, watch.endAt, watch.frames) ?? { failure: 'no time passed between first and last item' };
+      return rate(watch.length, watch.firstAt, watch.endAt, frameFigures(watch)) ?? { failure: 'no time passed between first and last item' };
     }
     // Fell short: still give the rate of what it stored, if that is in arrival order.
     const wrong = firstOutOfOrder(list);
     if (wrong >= 0) return { failure: `list item ${wrong + 1} is not the next burst message in arrival order` };
     const shortfall = `${watch.ended} at ${watch.length.toLocaleString('en')} of ${MESSAGES.toLocaleString('en')} (dropped messages: ${String(await vm.variable(DROPPED_VARIABLE))})`;
-    const measured = rate(watch.length, watch.firstAt, watch.lastGrowthAt, watch.frames);
+    const measured = rate(watch.length, watch.firstAt, watch.lastGrowthAt, frameFigures(watch));
     return measured ? { ...measured, shortfall } : { failure: shortfall };
   },
 };

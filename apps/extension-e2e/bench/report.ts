@@ -5,6 +5,8 @@ export interface Measured {
   perSecond: number;
   /** VM frames that ran meanwhile. */
   frames?: number;
+  /** The longest time between two of them, ms, where the page measured it. */
+  longestFrameGapMs?: number;
   /** Why the run fell short of all messages (then the rate is of those it handled). */
   shortfall?: string;
 }
@@ -39,7 +41,8 @@ function cells(row: ReportRow): string[] {
   if (outcome.shortfall !== undefined) goal = `INCOMPLETE: ${outcome.shortfall}`;
   else if (row.goal === null) goal = 'one per frame';
   else if (row.goal !== undefined) goal = `≥ ${row.goal.toFixed(2)}× raw: ${ratio === null ? '—' : ratio >= row.goal ? 'met' : 'NOT met'}`;
-  const frames = outcome.frames === undefined ? '' : `${outcome.frames} (${((outcome.frames * 1000) / outcome.ms).toFixed(1)} fps)`;
+  const gap = outcome.longestFrameGapMs === undefined ? '' : `, longest gap ${(outcome.longestFrameGapMs / 1000).toFixed(2)} s`;
+  const frames = outcome.frames === undefined ? '' : `${outcome.frames} (${((outcome.frames * 1000) / outcome.ms).toFixed(1)} fps${gap})`;
   return [
     row.run, outcome.handled.toLocaleString('en'), `${(outcome.ms / 1000).toFixed(2)} s`, frames, formatRate(outcome.perSecond), ratioText, goal,
   ];

@@ -36,6 +36,8 @@ describe('bench probes', () => {
     const watch = await watching;
     expect(watch).toMatchObject({ length: 20, ended: 'target' });
     expect(watch.frames).toBeGreaterThanOrEqual(20);
+    expect(watch.longestFrameGapMs).toBeGreaterThan(0);
+    expect(watch.longestFrameGapMs).toBeLessThanOrEqual(watch.endAt! - watch.firstAt!);
     expect(watch.endAt!).toBeGreaterThanOrEqual(watch.lastGrowthAt!);
     expect(watch.lastGrowthAt!).toBeGreaterThan(watch.firstAt!);
   });

@@ -30,6 +30,8 @@ export interface ListWatch {
   lastGrowthAt: number | null;
   /** VM frames from the first item to the end: (a) handles at most one message per frame. */
   frames: number;
+  /** The longest time between two of those frames, ms: what a queue must hold between two drains. */
+  longestFrameGapMs: number;
   /** Why it ended: the window passed, the list reached its target length, stopped growing, or the bound passed. */
   ended: 'window' | 'target' | 'stalled' | 'timed out';
 }
@@ -105,7 +107,8 @@ export function benchProbes(host: BenchProbeHost) {
         const runtime = host.runtime();
         // Looked up each frame: a block that empties a list may give it a new array.
         const length = () => host.list(options.list, options.sprite).length;
-        const result: ListWatch = { firstAt: null, length: 0, endAt: null, lastGrowthAt: null, frames: 0, ended: 'timed out' };
+        const result: ListWatch = { firstAt: null, length: 0, endAt: null, lastGrowthAt: null, frames: 0, longestFrameGapMs: 0, ended: 'timed out' };
+        let lastFrameAt: number | null = null;
         let lastLength = 0;
         let framesSinceGrowth = 0;
         const finish = (ended: ListWatch['ended']) => {
@@ -119,7 +122,11 @@ export function benchProbes(host: BenchProbeHost) {
           const now = performance.now();
           const current = length();
           if (current > 0) result.firstAt ??= now;
-          if (result.firstAt !== null) result.frames++;
+          if (result.firstAt !== null) {
+            result.frames++;
+            if (lastFrameAt !== null) result.longestFrameGapMs = Math.max(result.longestFrameGapMs, now - lastFrameAt);
+            lastFrameAt = now;
+          }
           if (current > lastLength) {
             lastLength = current;
             result.lastGrowthAt = now;
