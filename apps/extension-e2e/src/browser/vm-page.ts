@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StaticServer } from '../server/static-server';
 import type { HarnessOptions } from '../page/harness';
+import type { BurstCount, ListWatch, ListWatchOptions } from '../page/bench-probes';
 import { DEFAULT_WAIT_MS, waitFor } from '../wait-for';
 
 /** Fast enough that 300 one-per-frame deliveries take about a second; TurboWarp's maximum. */
@@ -14,6 +15,12 @@ export interface OpenVmOptions {
   sandboxMode?: 'unsandboxed' | 'worker';
   /** TurboWarp's compiler (the default) or, with false, Scratch's interpreter. */
   compiler?: boolean;
+  /**
+   * Record each WebSocket the page creates (`socketsCreated`; the default). The DevTools
+   * network domain this needs also reports every frame of every socket, which slows a page
+   * taking in a large burst: the benchmark turns it off.
+   */
+  watchSockets?: boolean;
 }
 
 /** Chromium logs every failed WebSocket as a console error; tests that provoke failures expect these. */
@@ -51,9 +58,11 @@ export class VmPage {
   static async open(context: BrowserContext, server: StaticServer, options: OpenVmOptions = {}): Promise<VmPage> {
     const page = await context.newPage();
     const vm = new VmPage(page, server);
-    const devtools = await context.newCDPSession(page);
-    devtools.on('Network.webSocketCreated', (event) => vm.socketsCreated.push(event.url));
-    await devtools.send('Network.enable');
+    if (options.watchSockets ?? true) {
+      const devtools = await context.newCDPSession(page);
+      devtools.on('Network.webSocketCreated', (event) => vm.socketsCreated.push(event.url));
+      await devtools.send('Network.enable');
+    }
     await page.goto(`${server.origin}/`);
     const harnessOptions: HarnessOptions = {
       framerate: options.framerate ?? E2E_FRAMERATE,
@@ -88,6 +97,11 @@ export class VmPage {
 
   greenFlag(): Promise<void> {
     return this.page.evaluate(() => window.harness.greenFlag());
+  }
+
+  /** Starts the VM's frames without pressing the green flag (the green flag starts them too). */
+  startFrames(): Promise<void> {
+    return this.page.evaluate(() => window.harness.startFrames());
   }
 
   /** The stop sign. */
@@ -176,6 +190,16 @@ export class VmPage {
   async runFrames(frames: number): Promise<void> {
     const target = (await this.frame()) + frames;
     await waitFor(async () => (await this.frame()) >= target, `${frames} more VM frames`);
+  }
+
+  /** A bare WebSocket in this page counts a burst (src/page/bench-probes.ts), bounded by `timeoutMs` in the page. */
+  countBurst(url: string, start: string, expected: number, timeoutMs: number): Promise<BurstCount> {
+    return this.page.evaluate(([u, s, e, t]) => window.harness.bench.countBurst(u, s, e, t), [url, start, expected, timeoutMs] as const);
+  }
+
+  /** Watches a sprite's list grow, frame by frame, with the page's clock (src/page/bench-probes.ts). */
+  watchList(options: ListWatchOptions): Promise<ListWatch> {
+    return this.page.evaluate((o) => window.harness.bench.watchList(o), options);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,8 @@
  * VM through these few named operations instead of ad-hoc page scripts.
  */
 
+import { benchProbes } from './bench-probes';
+
 interface VariableLike {
   name: string;
   type: string;
@@ -34,6 +36,7 @@ interface VmLike {
     /** The palette the editor shows, one XML category per extension, as for `target`. */
     getBlocksXML(target?: TargetLike): Array<{ id: string; xml: string }>;
     on(event: string, listener: (...args: unknown[]) => void): void;
+    removeListener(event: string, listener: (...args: unknown[]) => void): void;
     listenerCount(event: string): number;
   };
   extensionManager: {
@@ -43,6 +46,8 @@ interface VmLike {
     workerURLs: Array<string | undefined>;
   };
   setFramerate(fps: number): void;
+  /** Starts the frame loop (the green flag also does); does nothing if it runs. */
+  start(): void;
   /** The editor's language: TurboWarp's translate follows it, and the palette is rebuilt. */
   setLocale(locale: string, messages: Record<string, string>): Promise<void>;
   setCompilerOptions(options: { enabled: boolean }): void;
@@ -173,6 +178,11 @@ const harness = {
     scaffolding!.greenFlag();
   },
 
+  /** Starts the VM's frames without the green flag, as the player does on load. */
+  startFrames(): void {
+    vm().start();
+  },
+
   stopAll(): void {
     scaffolding!.stopAll();
   },
@@ -261,6 +271,13 @@ const harness = {
   paletteXml(id: string): string | null {
     return vm().runtime.getBlocksXML(vm().runtime.getTargetForStage()).find((category) => category.id === id)?.xml ?? null;
   },
+
+  /** Timing probes for the VM benchmark (bench/), run with the page's own clock. */
+  bench: benchProbes({
+    runtime: () => vm().runtime,
+    frame: () => frame,
+    list: (name, spriteName) => lookup(name, 'list', spriteName).value as unknown[],
+  }),
 };
 
 window.harness = harness;
