@@ -37,7 +37,7 @@ export { truncateCloseReason, MAX_CLOSE_REASON_BYTES } from './close-reason.js';
 export { fixUpUrl, type UrlFixUp } from './url.js';
 export { bytesToBase64, portableBase64, bytesToDataUrl, binaryBytes, BINARY_DATA_URL_PREFIX } from './data-url.js';
 export { MessageQueue } from './message-queue.js';
-export { MAX_QUEUED_MESSAGES } from './delivery.js';
+export { MAX_QUEUED_MESSAGES, MAX_QUEUED_DATA_LENGTH } from './delivery.js';
 export { MAX_KEPT_SENDS } from './session.js';
 export {
   STATISTICS,

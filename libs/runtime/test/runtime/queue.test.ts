@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { framesUntil, MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
-import { MAX_QUEUED_MESSAGES } from '../../src/index.js';
+import { MAX_QUEUED_DATA_LENGTH, MAX_QUEUED_MESSAGES } from '../../src/index.js';
 import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
@@ -57,11 +57,33 @@ describe('A sprite without a `when message received` script', () => {
     const { sprite, atServer, client } = await connected();
     const extra = 25;
     await serverSends(atServer, client, numbered(MAX_QUEUED_MESSAGES + extra));
-    expect(MAX_QUEUED_MESSAGES).toBe(10_000);
+    expect(MAX_QUEUED_MESSAGES).toBe(100_000);
     expect(runtime.statistic(sprite, 'queued messages')).toBe(MAX_QUEUED_MESSAGES);
     expect(runtime.statistic(sprite, 'dropped messages')).toBe(extra);
     expect(runtime.statistic(sprite, 'messages received')).toBe(MAX_QUEUED_MESSAGES + extra);
     expect(runtime.takeNextMessage(sprite)).toBe(`m${extra}`);
+  });
+
+  it('keeps at most the data limit, dropping the oldest whole messages and counting them', async () => {
+    host.removeScript(HATS.message);
+    const { sprite, atServer, client } = await connected();
+    // 1 Mi characters each: exactly 32 fit in 32 Mi, so 8 of 40 are dropped.
+    const mebi = 2 ** 20;
+    expect(MAX_QUEUED_DATA_LENGTH).toBe(32 * mebi);
+    await serverSends(atServer, client, Array.from({ length: 40 }, (_, i) => String(i % 10).repeat(mebi)));
+    expect(runtime.statistic(sprite, 'queued messages')).toBe(32);
+    expect(runtime.statistic(sprite, 'dropped messages')).toBe(8);
+    expect(runtime.takeNextMessage(sprite)).toBe('8'.repeat(mebi));
+  });
+
+  it('keeps the newest message even when it alone is longer than the data limit', async () => {
+    host.removeScript(HATS.message);
+    const { sprite, atServer, client } = await connected();
+    const huge = 'h'.repeat(MAX_QUEUED_DATA_LENGTH + 1);
+    await serverSends(atServer, client, ['small', huge]);
+    expect(runtime.statistic(sprite, 'queued messages')).toBe(1);
+    expect(runtime.statistic(sprite, 'dropped messages')).toBe(1);
+    expect(runtime.takeNextMessage(sprite).length).toBe(huge.length);
   });
 
   it('lets the close hat run at once: kept messages do not hold it back, and stay to be taken after the close', async () => {
