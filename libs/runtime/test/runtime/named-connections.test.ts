@@ -219,6 +219,39 @@ describe('Several connections in one sprite', () => {
     expect(runtime.statistic(sprite, 'queued messages', a.thread)).toBe(0);
   });
 
+  it("runs a connection's close hat without waiting for another connection's running message script", async () => {
+    const sprite = target('sprite');
+    host.setLifetime(HATS.message, 'manual');
+    const a = await connectAs(sprite, 'game', game);
+    const b = await connectAs(sprite, 'chat', chat);
+    await framesUntil(host, () => host.startsOf(HATS.open).length === 2 && host.threads.length === 0, 'both open scripts to end');
+    await serverSends(a.atServer, a.client, 'g1');
+    expect(host.activeThreads(HATS.message, sprite)).toHaveLength(1);
+    const closed = host.nextHat(HATS.close, sprite);
+    b.atServer.close(4002);
+    const start = await within(closed, "chat's close hat");
+    expect(runtime.connectionName(sprite, start.thread)).toBe('chat');
+    expect(host.activeThreads(HATS.message, sprite)).toHaveLength(1);
+  });
+
+  it('clears the queued messages of every connection with `clear queued messages`, and shows data per sprite', async () => {
+    const sprite = target('sprite');
+    host.removeScript(HATS.message);
+    const a = await connectAs(sprite, 'game', game);
+    const b = await connectAs(sprite, 'chat', chat);
+    await serverSends(a.atServer, a.client, 'g1');
+    await serverSends(b.atServer, b.client, 'c1');
+    expect(runtime.messageData(sprite, a.thread)).toBe('c1');
+    expect(runtime.messageConnection(sprite, a.thread)).toBe('chat');
+    runtime.clearQueue(sprite, a.thread);
+    expect(runtime.statistic(sprite, 'queued messages', b.thread)).toBe(0);
+    expect(runtime.takeNextMessage(sprite)).toBe('');
+    // A new message is kept again, counted once.
+    await serverSends(b.atServer, b.client, 'c2');
+    expect(runtime.statistic(sprite, 'queued messages')).toBe(1);
+    expect(runtime.takeNextMessage(sprite)).toBe('c2');
+  });
+
   it('reads `connection of received message` as "" before any message and for the default connection', async () => {
     const sprite = target('sprite');
     expect(runtime.messageConnection(sprite)).toBe('');
