@@ -27,7 +27,12 @@ export class Bindings {
 
   /** Binds `thread` to `name` from now on; ignored for a `thread` that is not an object. */
   bind(thread: unknown, name: string): void {
-    if (isObject(thread)) this.names.set(thread, name);
+    if (!isObject(thread)) return;
+    // Unbound reads as the default, so the default is a delete: the hats of a project with one
+    // connection (one message hat per frame) never grow the map, while a thread object a host
+    // reuses for a restart still loses an earlier binding.
+    if (name === DEFAULT_CONNECTION) this.names.delete(thread);
+    else this.names.set(thread, name);
   }
 
   /** Binds every thread a hat started to the connection whose event started it. */

@@ -221,10 +221,12 @@ export class MemoryHost {
   /** One frame: the frame hook runs, then every running thread steps once. */
   frame(): void {
     this.emit('frame');
-    // A snapshot: a script may start hats (through the runtime) while threads step.
-    for (const thread of [...this.threads]) {
+    // Threads a script starts (through the runtime) while threads step take their first step next frame.
+    const count = this.threads.length;
+    for (let i = 0; i < count; i += 1) {
+      const thread = this.threads[i]!;
       if (thread.status !== THREAD_RUNNING) continue;
-      if (this.unstarted.delete(thread)) this.scripts.get(thread.opcode)?.(thread, thread.target);
+      if (this.unstarted.size > 0 && this.unstarted.delete(thread)) this.scripts.get(thread.opcode)?.(thread, thread.target);
       if (thread.status !== THREAD_RUNNING) continue;
       thread.framesLeft -= 1;
       if (thread.framesLeft <= 0) thread.status = THREAD_DONE;
