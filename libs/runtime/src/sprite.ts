@@ -61,7 +61,9 @@ export class Sprite<Target extends object, Thread> implements Deliverable {
 
   /**
    * Forgets the oldest ended connections beyond `MAX_ENDED_CONNECTIONS_PER_TARGET` that need
-   * nothing more (CONTRACT.md, Several connections: bounded memory).
+   * nothing more and have no message left in the queue (CONTRACT.md, Several connections:
+   * bounded memory). Runs at each `connect to`, so the map stays at most 32 live plus 32 ended
+   * (plus ended ones whose messages still wait, bounded by the queue's limit).
    */
   forgetOldEnded(): void {
     let ended = 0;
@@ -69,7 +71,9 @@ export class Sprite<Target extends object, Thread> implements Deliverable {
     if (ended <= MAX_ENDED_CONNECTIONS_PER_TARGET) return;
     for (const [name, connection] of this.connections) {
       if (ended <= MAX_ENDED_CONNECTIONS_PER_TARGET) break;
-      if (!connection.hasEnded() || this.live.has(connection)) continue;
+      // One with messages still queued stays, so `connect to` on its name still removes them;
+      // those are bounded by the queue's limit, and it goes once they are taken.
+      if (!connection.hasEnded() || this.live.has(connection) || connection.session.queued > 0) continue;
       this.connections.delete(name);
       ended -= 1;
     }
