@@ -177,6 +177,38 @@ describe('Several connections in one sprite', () => {
     expect(runtime.connectionName(sprite, starts[1]!.thread)).toBe('chat');
   });
 
+  it('starts no hat that was waiting its turn once the stop sign is clicked', async () => {
+    const sprite = target('sprite');
+    host.setLifetime(HATS.close, 'manual');
+    const a = await connectAs(sprite, 'game', game);
+    const b = await connectAs(sprite, 'chat', chat);
+    const first = host.nextHat(HATS.close, sprite);
+    a.atServer.close(4001);
+    await within(first, 'the game close hat');
+    const chatClosed = clientClosed(b.client);
+    b.atServer.close(4002);
+    await chatClosed;
+    host.stopAll();
+    host.frames(3);
+    expect(host.startsOf(HATS.close)).toHaveLength(1);
+    expect(runtime.connectionCount).toBe(0);
+    expect(host.listenerCount).toBe(0);
+  });
+
+  it('skips a waiting `when connected` whose connection is no longer open by its turn', async () => {
+    const sprite = target('sprite');
+    host.setLifetime(HATS.open, 'manual');
+    const a = await connectAs(sprite, 'game', game);
+    const b = await connectAs(sprite, 'chat', chat);
+    expect(host.startsOf(HATS.open)).toHaveLength(1);
+    runtime.close(sprite, b.thread);
+    await framesUntil(host, () => runtime.isClosed(sprite, b.thread), 'chat to close');
+    host.finish(HATS.open, sprite);
+    host.frames(2);
+    expect(host.startsOf(HATS.open).map((s) => runtime.connectionName(sprite, s.thread))).toEqual(['game']);
+    expect(runtime.isConnected(sprite, a.thread)).toBe(true);
+  });
+
   it('restarts a running hat at once for the same connection name, as one connection always did', async () => {
     const sprite = target('sprite');
     host.setLifetime(HATS.close, 'manual');
