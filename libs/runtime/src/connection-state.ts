@@ -44,6 +44,8 @@ export const ERROR_TIMED_OUT = 'timed out';
 export const ERROR_STOPPED = 'stopped';
 /** `connect to … with protocols`: the list is not comma-separated RFC 7230 tokens, or names one twice (subprotocols.ts). */
 export const ERROR_INVALID_PROTOCOLS = INVALID_PROTOCOLS;
+/** `connect to` while the sprite already has its most live connections (`MAX_CONNECTIONS_PER_TARGET`, sprite.ts); no socket is opened. */
+export const ERROR_TOO_MANY_CONNECTIONS = 'too many connections';
 
 export type ErrorReason =
   | typeof ERROR_INVALID_URL
@@ -52,4 +54,5 @@ export type ErrorReason =
   | typeof ERROR_CONNECTION_LOST
   | typeof ERROR_TIMED_OUT
   | typeof ERROR_STOPPED
-  | typeof ERROR_INVALID_PROTOCOLS;
+  | typeof ERROR_INVALID_PROTOCOLS
+  | typeof ERROR_TOO_MANY_CONNECTIONS;

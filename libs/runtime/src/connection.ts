@@ -14,8 +14,9 @@ import {
   type ConnectionState,
   type ErrorReason,
 } from './connection-state.js';
-import { BinaryMessage, type Deliverable, type ReceivedMessage } from './delivery.js';
+import { BinaryMessage, type ReceivedMessage } from './delivery.js';
 import type { Ending } from './ending.js';
+import type { GatedEvent, HatClient } from './hat-gate.js';
 import type { HatRunner } from './hat-runner.js';
 import type { WebSocketLike } from './host.js';
 import { isUnclosed } from './ready-state.js';
@@ -29,7 +30,7 @@ const ABNORMAL_CLOSURE = 1006;
 
 /** What a connection tells its runtime, after its own state has moved. */
 export interface ConnectionEvents<Target extends object, Thread> {
-  /** Something was queued: visit the connection each frame until `needsFrames()` is false. */
+  /** Something was queued: visit its sprite each frame until nothing of it waits. */
   waiting(connection: Connection<Target, Thread>): void;
   /** Closed or errored (hat already started): the runtime may let go of it once drained, or reconnect. */
   ended(connection: Connection<Target, Thread>): void;
@@ -56,12 +57,13 @@ const AS_FAILED_TRY = 'as a failed try';
 type FinishMode = typeof WITH_HAT | typeof QUIETLY | typeof AS_FAILED_TRY;
 
 /**
- * One socket's connection for a target: its state machine (connection-state.ts), its socket's
- * listeners, its hats and what the reporters show. Only its own methods move its state; the
- * runtime reads it through getters and asks for changes through the public methods. What
- * outlives the socket (received messages, statistics, an automatic reconnect) is its `session`.
+ * One socket's connection for a target's connection name: its state machine
+ * (connection-state.ts), its socket's listeners, its hats and what the reporters show. Only its
+ * own methods move its state; the runtime reads it through getters and asks for changes through
+ * the public methods. What outlives the socket (statistics, an automatic reconnect, its place in
+ * the sprite's shared queue) is its `session`.
  */
-export class Connection<Target extends object, Thread = unknown> implements Deliverable {
+export class Connection<Target extends object, Thread = unknown> implements HatClient<Thread> {
   /** Resolves once the connection has opened, failed or closed (the `connect to` block waits). */
   readonly settled: Promise<void>;
 
@@ -108,9 +110,9 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
     return this.current;
   }
 
-  /** `received message data`: the latest delivered or taken message. */
-  get data(): string {
-    return this.session.inbox.data;
+  /** Its connection name ('' for the default connection): its hats' threads are bound to it. */
+  get name(): string {
+    return this.session.name;
   }
 
   /** `closing code`: the close frame's code once closed (1005 when it had none), 0 before; while reconnecting, that of the ending that started it. */
@@ -207,7 +209,7 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
   requestClose(code: number, reason: string): void {
     if (!this.isClosable()) return;
     this.closeRequested = true;
-    this.session.inbox.endDelivery();
+    this.session.inbox.endDelivery(this.session);
     this.pendingSends = [];
     const ending = this.pendingEnding;
     if (ending !== null) {
@@ -246,7 +248,7 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
           : { state: CLOSED, code: this.requested?.code ?? NO_STATUS_RECEIVED, reason: this.requested?.reason ?? '' });
     const wasClosing = this.current === CLOSING;
     this.pendingEnding = null;
-    this.session.inbox.endDelivery();
+    this.session.inbox.endDelivery(this.session);
     this.pendingSends = [];
     this.finish(ending, QUIETLY);
     if (!wasClosing && this.socket !== null && isUnclosed(this.socket.readyState)) this.socket.close();
@@ -264,7 +266,8 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
     this.stopOpenThreads();
     this.current = CLOSED;
     this.pendingEnding = null;
-    this.session.inbox.clear();
+    this.session.sprite.gate.drop(this);
+    this.session.inbox.forget(this.session);
     this.session.endReconnect();
     this.pendingSends = [];
     this.settle();
@@ -287,17 +290,36 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
 
   // --- delivery (the runtime's frame hook) ------------------------------------------------
 
-  /** One frame: the next queued message; then, once all are handled, a queued close or error. */
-  deliverNext(): void {
-    this.session.inbox.deliverNext();
+  /** One frame (its sprite's): a close or error queued behind its messages, once they are all handled. */
+  applyWaitingEnding(): void {
     const ending = this.pendingEnding;
-    if (ending === null || !this.session.inbox.isIdle()) return;
+    if (ending === null || !this.session.inbox.isIdleFor(this.session)) return;
     this.pendingEnding = null;
     this.finish(ending, WITH_HAT);
   }
 
+  /** Whether a close or error waits behind its messages. */
+  hasWaitingEnding(): boolean {
+    return this.pendingEnding !== null;
+  }
+
+  /** Whether it still has something for a later frame: messages for the hat, a queued ending, a hat waiting its turn. */
   needsFrames(): boolean {
-    return this.session.inbox.hasQueued() || this.pendingEnding !== null;
+    return (
+      this.pendingEnding !== null || this.session.inbox.waitsForHat(this.session) || this.session.sprite.gate.isWaiting(this)
+    );
+  }
+
+  // --- hats (HatClient: the sprite's gate starts them) -------------------------------------
+
+  /** An open hat that waited for its turn starts only if still open; a close or error hat always. */
+  stillWants(event: GatedEvent): boolean {
+    return event !== 'open' || this.current === OPEN;
+  }
+
+  /** Its `when connected` threads are stopped when it ends (CONTRACT.md, Closing). */
+  hatStarted(event: GatedEvent, threads: Thread[]): void {
+    if (event === 'open') this.openThreads = threads;
   }
 
   // --- state machine ----------------------------------------------------------------------
@@ -307,7 +329,7 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
    * it is handled after every message that arrived before it, once their threads finished.
    */
   private endInOrder(ending: Ending): void {
-    if (this.session.inbox.isIdle()) {
+    if (this.session.inbox.isIdleFor(this.session)) {
       this.finish(ending, WITH_HAT);
       return;
     }
@@ -341,7 +363,7 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
         ending.state === CLOSED
           ? { kind: 'close', code: ending.code, byProject: this.closeRequested }
           : { kind: 'error', reason: ending.reason };
-      this.hats.start(ending.state === CLOSED ? 'close' : 'error', this.target);
+      this.session.sprite.gate.start(ending.state === CLOSED ? 'close' : 'error', this);
     }
     this.events.ended(this);
   }
@@ -410,13 +432,13 @@ export class Connection<Target extends object, Thread = unknown> implements Deli
     this.pendingSends = [];
     for (const payload of pending) this.transmit(payload);
     this.settle();
-    this.openThreads = this.hats.start('open', this.target);
+    this.session.sprite.gate.start('open', this);
   };
 
   private readonly handleMessage = (event: { data: unknown }): void => {
     // After a close request, or once the socket reported its end, nothing more is delivered.
     if (this.current !== OPEN || this.pendingEnding !== null) return;
-    if (this.session.inbox.receive(this.received(event.data))) this.events.waiting(this);
+    if (this.session.inbox.receive(this.received(event.data), this.session)) this.events.waiting(this);
   };
 
   /** A message's data as the queue holds it, counted in the statistics (payload bytes). */

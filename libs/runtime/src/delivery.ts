@@ -1,5 +1,6 @@
 import type { HatRunner } from './hat-runner.js';
-import { MessageQueue } from './message-queue.js';
+import type { Bindings } from './bindings.js';
+import { TaggedQueue } from './tagged-queue.js';
 
 /**
  * Message delivery (CONTRACT.md, Receiving): a message is handled at once when no
@@ -42,8 +43,21 @@ export class BinaryMessage {
 export type ReceivedMessage = string | BinaryMessage;
 
 /**
- * One target's receive side: the latest message, the queue behind it and the threads its hat
- * started. Only this class pushes, shifts or clears the queue.
+ * Where a queued message came from: one connection's session, which counts how many of its
+ * messages the shared queue holds (so a connection knows whether it still waits for frames).
+ */
+export interface MessageSource {
+  /** The connection's name ('' for the default connection). */
+  readonly name: string;
+  /** How many of its messages the sprite's queue holds; only the `Inbox` changes it. */
+  queued: number;
+}
+
+/**
+ * One target's receive side, shared by all of its connections (CONTRACT.md, Several
+ * connections): the latest message and where it came from, the queue behind it in arrival
+ * order, and the threads the message hat started. Only this class pushes, shifts or clears the
+ * queue.
  *
  * A target with a `when message received` script gets its messages one per frame through the
  * hat. A target without one keeps them for `take next message`, while `received message data`
@@ -53,20 +67,24 @@ export type ReceivedMessage = string | BinaryMessage;
  * the next message asks the hat again, so a script added later is found.
  */
 export class Inbox<Target extends object, Thread> {
-  /** Messages dropped at the queue limit since this inbox was made. */
+  /** Messages dropped at the queue limit since the queue was last emptied by a `connect to`. */
   dropped = 0;
   private latest = '';
   private latestBinary = false;
-  private readonly queue = new MessageQueue<ReceivedMessage>();
+  private latestFrom: MessageSource | null = null;
+  private readonly queue = new TaggedQueue<ReceivedMessage, MessageSource>();
   /** The data length of everything in `queue` (see MAX_QUEUED_DATA_LENGTH). */
   private queuedLength = 0;
   private threads: Thread[] = [];
+  /** The connection whose message started `threads`. */
+  private threadsFrom: MessageSource | null = null;
   /** No message script answered: the queue holds messages for `take next message`, not for the hat. */
   private keeping = false;
 
   constructor(
     private readonly target: Target,
     private readonly hats: HatRunner<Target, Thread>,
+    private readonly bindings: Bindings,
   ) {}
 
   /** `received message data`: the latest delivered, kept or taken message, '' before any. */
@@ -79,7 +97,12 @@ export class Inbox<Target extends object, Thread> {
     return this.latestBinary;
   }
 
-  /** `queued messages`: waiting for the hat or for `take next message`. */
+  /** `connection of received message`: the name of the connection `data` came from ('' before any). */
+  get dataFrom(): string {
+    return this.latestFrom?.name ?? '';
+  }
+
+  /** `queued messages`: waiting for the hat or for `take next message`, from every connection. */
   get size(): number {
     return this.queue.size;
   }
@@ -89,32 +112,39 @@ export class Inbox<Target extends object, Thread> {
     return !this.keeping && !this.queue.isEmpty();
   }
 
-  /**
-   * Whether no message waits for the hat and no `when message received` thread of the target is
-   * running; messages kept for `take next message` do not count (CONTRACT.md, Receiving).
-   */
-  isIdle(): boolean {
-    return (this.keeping || this.queue.isEmpty()) && !this.hats.anyActive(this.threads);
+  /** Whether a message of `source` waits for the hat on a later frame. */
+  waitsForHat(source: MessageSource): boolean {
+    return !this.keeping && source.queued > 0;
   }
 
-  /** A message arrived: handled now when idle, else queued. True when it waits for a frame. */
-  receive(message: ReceivedMessage): boolean {
+  /**
+   * Whether no message of `source` waits for the hat and no `when message received` thread
+   * started for one of its messages is running; messages kept for `take next message` do not
+   * count (CONTRACT.md, Receiving). A connection's close or error waits for this.
+   */
+  isIdleFor(source: MessageSource): boolean {
+    if (!this.keeping && source.queued > 0) return false;
+    return this.threadsFrom !== source || !this.hats.anyActive(this.threads);
+  }
+
+  /** A message of `source` arrived: handled now when idle, else queued. True when it waits for a frame. */
+  receive(message: ReceivedMessage, source: MessageSource): boolean {
     if (this.keeping) {
-      this.show(message);
-      this.push(message);
+      this.show(message, source);
+      this.push(message, source);
       return false;
     }
     if (this.queue.isEmpty() && !this.hats.anyActive(this.threads)) {
-      this.show(message);
-      this.threads = this.hats.start('message', this.target);
+      this.show(message, source);
+      this.startHat(source);
       if (this.threads.length === 0) {
         // No script took it: keep it for `take next message`.
         this.keeping = true;
-        this.push(message);
+        this.push(message, source);
       }
       return false;
     }
-    this.push(message);
+    this.push(message, source);
     return true;
   }
 
@@ -123,54 +153,101 @@ export class Inbox<Target extends object, Thread> {
     if (this.keeping || this.hats.anyActive(this.threads)) return;
     const message = this.queue.peek();
     if (message === undefined) return;
-    this.show(message);
-    this.threads = this.hats.start('message', this.target);
+    const source = this.queue.peekTag()!;
+    this.show(message, source);
+    this.startHat(source);
     // No script any more (deleted in the editor): the rest stays for `take next message`.
     if (this.threads.length === 0) this.keeping = true;
-    else this.shift();
+    else this.shiftOne(source);
   }
 
-  /** `take next message`: removes the oldest queued message and returns its data ('' when none). */
+  /** `take next message`: removes the oldest queued message and returns its data ('' when none). Binds nothing. */
   take(): string {
-    const message = this.shift();
-    if (message === undefined) return '';
-    this.show(message);
+    const source = this.queue.peekTag();
+    if (source === undefined) return '';
+    const message = this.shiftOne(source)!;
+    this.show(message, source);
     if (this.queue.isEmpty()) this.keeping = false;
     return this.latest;
   }
 
-  /** Drops every queued message (`clear queued messages`, a quiet close). */
+  /** Drops every queued message, of every connection (`clear queued messages`). */
   clear(): void {
+    this.queue.forEachTag(zeroQueued);
     this.queue.clear();
     this.queuedLength = 0;
     this.keeping = false;
   }
 
-  /** Delivery to the hat has ended (a close the project asked for, the stop sign): drops what waits for it; kept messages stay. */
-  endDelivery(): void {
-    if (!this.keeping) this.clear();
+  /** Delivery to the hat has ended for `source` (a close the project asked for, the stop sign): drops what of it waits for the hat; kept messages stay. */
+  endDelivery(source: MessageSource): void {
+    if (this.keeping) return;
+    this.removeAllOf(source);
   }
 
-  private push(message: ReceivedMessage): void {
+  /**
+   * `source` is forgotten (its name was connected again, or it was closed quietly): its queued
+   * messages leave the queue, and its message stops being the received data. `dropped` restarts
+   * when that leaves the queue empty, so one connection behaves as when it had a queue alone.
+   */
+  forget(source: MessageSource): void {
+    this.removeAllOf(source);
+    if (this.latestFrom === source) {
+      this.latest = '';
+      this.latestBinary = false;
+      this.latestFrom = null;
+    }
+    if (this.threadsFrom === source) {
+      // As when each connection had its own queue: its threads no longer hold the others back.
+      this.threads = [];
+      this.threadsFrom = null;
+    }
+    if (this.queue.isEmpty()) {
+      this.keeping = false;
+      this.dropped = 0;
+    }
+  }
+
+  private push(message: ReceivedMessage, source: MessageSource): void {
     if (this.queue.size >= MAX_QUEUED_MESSAGES) this.dropOldest();
-    this.queue.push(message);
+    this.queue.push(message, source);
+    source.queued += 1;
     this.queuedLength += dataLength(message);
     while (this.queuedLength > MAX_QUEUED_DATA_LENGTH && this.queue.size > 1) this.dropOldest();
   }
 
   private dropOldest(): void {
-    this.shift();
+    this.shiftOne(this.queue.peekTag()!);
     this.dropped += 1;
   }
 
-  private shift(): ReceivedMessage | undefined {
+  private shiftOne(source: MessageSource): ReceivedMessage | undefined {
+    source.queued -= 1;
     const message = this.queue.shift();
     if (message !== undefined) this.queuedLength -= dataLength(message);
     return message;
   }
 
+  /** Takes every message of `source` out of the queue (rare: a replaced or ended connection), recounting the data length. */
+  private removeAllOf(source: MessageSource): void {
+    if (this.queue.removeTag(source) > 0) {
+      this.queuedLength = 0;
+      this.queue.forEachItem((message) => {
+        this.queuedLength += dataLength(message);
+      });
+    }
+    source.queued = 0;
+  }
+
+  private startHat(source: MessageSource): void {
+    this.threads = this.hats.start('message', this.target);
+    this.threadsFrom = source;
+    this.bindings.bindAll(this.threads, source.name);
+  }
+
   /** Makes `message` the current data. Set before a hat starts: a host may run the script's first step synchronously. */
-  private show(message: ReceivedMessage): void {
+  private show(message: ReceivedMessage, source: MessageSource): void {
+    this.latestFrom = source;
     if (typeof message === 'string') {
       this.latest = message;
       this.latestBinary = false;
@@ -185,6 +262,10 @@ function dataLength(message: ReceivedMessage): number {
   return typeof message === 'string' ? message.length : message.data.length;
 }
 
+function zeroQueued(source: MessageSource): void {
+  source.queued = 0;
+}
+
 /** What the frame hook needs from a connection with something queued. */
 export interface Deliverable {
   /** Hands over at most one queued item, if its target is ready for it. */
@@ -195,7 +276,7 @@ export interface Deliverable {
 
 /**
  * The one runtime-wide frame hook (STYLE: one hook serves all connections). It looks only at
- * connections that have something queued, so an idle frame costs nothing per connection.
+ * targets that have something queued, so an idle frame costs nothing per connection.
  */
 export class FrameDelivery<Item extends Deliverable> {
   private readonly waiting = new Set<Item>();

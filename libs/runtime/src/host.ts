@@ -20,7 +20,10 @@ export interface Host<Target extends object, Thread = unknown> {
    * `fields`, only the scripts whose hat holds those field values start; without, all do.
    * Returns one thread per script started, so none when the target has no such script: for the
    * message hat the runtime reads that as "keep messages for `take next message`"
-   * (CONTRACT.md, Receiving).
+   * (CONTRACT.md, Receiving). The runtime binds each returned thread to the connection whose
+   * event started the hat (CONTRACT.md, Several connections), so a thread must be an object that
+   * the host passes back to the blocks (TurboWarp: `util.thread`), and a restarted script should
+   * get a new one (scratch-vm makes a new Thread); a thread that is not an object binds to nothing.
    */
   startHats(opcode: string, target: Target, fields?: HatFields): Thread[];
   /** Whether `thread` is still running (not finished and not stopped). */

@@ -28,6 +28,7 @@ export {
   ERROR_TIMED_OUT,
   ERROR_STOPPED,
   ERROR_INVALID_PROTOCOLS,
+  ERROR_TOO_MANY_CONNECTIONS,
   type ConnectionState,
   type ErrorReason,
 } from './connection-state.js';
@@ -39,6 +40,9 @@ export { bytesToBase64, portableBase64, bytesToDataUrl, binaryBytes, BINARY_DATA
 export { MessageQueue } from './message-queue.js';
 export { MAX_QUEUED_MESSAGES, MAX_QUEUED_DATA_LENGTH } from './delivery.js';
 export { MAX_KEPT_SENDS } from './session.js';
+export { MAX_CONNECTIONS_PER_TARGET, MAX_ENDED_CONNECTIONS_PER_TARGET } from './sprite.js';
+export { DEFAULT_CONNECTION } from './bindings.js';
+export { TaggedQueue } from './tagged-queue.js';
 export {
   STATISTICS,
   STAT_MESSAGES_RECEIVED,

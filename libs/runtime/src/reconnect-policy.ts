@@ -1,4 +1,9 @@
-import { ERROR_INVALID_PROTOCOLS, ERROR_INVALID_URL, ERROR_PERMISSION_DENIED } from './connection-state.js';
+import {
+  ERROR_INVALID_PROTOCOLS,
+  ERROR_INVALID_URL,
+  ERROR_PERMISSION_DENIED,
+  ERROR_TOO_MANY_CONNECTIONS,
+} from './connection-state.js';
 
 /**
  * The rules of `set automatic reconnect to [on]`: which endings of a connection are followed
@@ -31,13 +36,19 @@ export type ConnectionEnding =
 const RECONNECT_CLOSE_CODES: ReadonlySet<number> = new Set([1001, 1006, 1011, 1012, 1013, 1014]);
 
 /** Failures that the same URL will meet again, however long the runtime waits. */
-const FINAL_ERRORS: ReadonlySet<string> = new Set([ERROR_INVALID_URL, ERROR_PERMISSION_DENIED, ERROR_INVALID_PROTOCOLS]);
+const FINAL_ERRORS: ReadonlySet<string> = new Set([
+  ERROR_INVALID_URL,
+  ERROR_PERMISSION_DENIED,
+  ERROR_INVALID_PROTOCOLS,
+  ERROR_TOO_MANY_CONNECTIONS,
+]);
 
 /**
  * Whether automatic reconnect starts a new attempt after `ending`.
  *
  * - A failure reconnects (`connection failed`, `connection lost`, `timed out`, and any reason
- *   added later), except `invalid URL`, `permission denied` and `invalid protocols`, which no retry can change.
+ *   added later), except `invalid URL`, `permission denied`, `invalid protocols` and `too many
+ *   connections`, which no retry can change.
  * - A close the project asked for never reconnects.
  * - A close by the server reconnects only with 1001, 1006, 1011, 1012, 1013 or 1014: a server
  *   restarting, overloaded, behind a failing gateway, or a network drop. Every other code means

@@ -1,6 +1,6 @@
 import type { Ending } from './ending.js';
-import { Inbox } from './delivery.js';
-import type { HatRunner } from './hat-runner.js';
+import type { Inbox, MessageSource } from './delivery.js';
+import type { Sprite } from './sprite.js';
 import { TrafficCounters } from './statistics.js';
 
 /**
@@ -21,13 +21,14 @@ export interface ReconnectProgress {
 }
 
 /**
- * Everything about one target's `connect to` that outlives a single socket: the receive side
- * (queue, latest data), the statistics, the URL and protocols, the subprotocol the server chose,
+ * Everything about one named connection's `connect to` that outlives a single socket: its
+ * place in its sprite (name, shared queue, hat gate), the statistics, the URL and protocols, the subprotocol the server chose,
  * and an automatic reconnect's progress and kept messages. `connect to` makes a new one (the old
  * one is forgotten entirely); an automatic reconnect keeps it and gives it a new `Connection`.
  */
-export class Session<Target extends object, Thread> {
-  readonly inbox: Inbox<Target, Thread>;
+export class Session<Target extends object, Thread> implements MessageSource {
+  /** How many of its messages the sprite's shared queue holds (the `Inbox` counts). */
+  queued = 0;
   readonly traffic = new TrafficCounters();
   /** The WebSocket URL after fix-up ('' until known). */
   url = '';
@@ -41,8 +42,15 @@ export class Session<Target extends object, Thread> {
   backoffStep = 0;
   private keptSends: Outgoing[] = [];
 
-  constructor(target: Target, hats: HatRunner<Target, Thread>) {
-    this.inbox = new Inbox(target, hats);
+  /** `name` is the connection's name in `sprite` ('' for the default connection). */
+  constructor(
+    readonly name: string,
+    readonly sprite: Sprite<Target, Thread>,
+  ) {}
+
+  /** The sprite's receive queue, shared by all of its connections. */
+  get inbox(): Inbox<Target, Thread> {
+    return this.sprite.inbox;
   }
 
   /** A message sent while reconnecting: kept, at most `MAX_KEPT_SENDS`, oldest dropped first. */

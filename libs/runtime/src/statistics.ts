@@ -1,6 +1,7 @@
 /**
  * The counters behind `(connection statistic [STAT])` (CONTRACT.md, Knowing what happened):
- * per target, counted since its last `connect to` (an automatic reconnect keeps them).
+ * per connection (the queue's two per target), counted since its last `connect to` (an automatic
+ * reconnect keeps them).
  */
 
 /** The menu values of `STAT`, plain English (the menu's text is translated, these never are). */
@@ -53,7 +54,7 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-/** The traffic counters of one target (messages and payload bytes; see `utf8ByteLength`). */
+/** The traffic counters of one connection (messages and payload bytes; see `utf8ByteLength`). */
 export class TrafficCounters {
   messagesReceived = 0;
   messagesSent = 0;

@@ -3,7 +3,9 @@ import { WebSocket } from 'ws';
 import type { WebSocketLike } from '../src/index.js';
 import { Connection, type ConnectionEvents } from '../src/connection.js';
 import { HatRunner } from '../src/hat-runner.js';
+import { Bindings } from '../src/bindings.js';
 import { Session } from '../src/session.js';
+import { Sprite } from '../src/sprite.js';
 import { resolveTiming } from '../src/timing.js';
 import { closeAtServer, MemoryHost, type MemoryThread, receive, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
 import { clientReceives, HATS } from './support/runtime.js';
@@ -39,7 +41,11 @@ afterEach(async () => {
 function newConnection(): TestConnection {
   const sprite = target('sprite');
   const hats = new HatRunner(host, HATS);
-  return new Connection<TestTarget, MemoryThread>(sprite, hats, events, resolveTiming(undefined), new Session(sprite, hats));
+  // A sprite of its own, as the runtime makes: the frame hook and the registry are the test's.
+  const state = new Sprite<TestTarget, MemoryThread>(sprite, hats, new Bindings(), () => {}, () => {});
+  const connection = new Connection<TestTarget, MemoryThread>(sprite, hats, events, resolveTiming(undefined), new Session('', state));
+  state.live.add(connection);
+  return connection;
 }
 
 /** A connection attached to a fresh `ws` client socket to the test server. */
@@ -66,7 +72,7 @@ describe('Connection', () => {
   it('starts connecting, with nothing to report', () => {
     const connection = newConnection();
     expect(connection.state).toBe('connecting');
-    expect(connection.data).toBe('');
+    expect(connection.session.inbox.data).toBe('');
     expect(connection.closeCode).toBe(0);
     expect(connection.closeMessage).toBe('');
     expect(connection.errorMessage).toBe('');
@@ -93,14 +99,14 @@ describe('Connection', () => {
     atServer.send('first');
     atServer.send('second');
     await arrived;
-    expect(connection.data).toBe('first');
+    expect(connection.session.inbox.data).toBe('first');
     expect(connection.needsFrames()).toBe(true);
     expect(told.map((t) => t.event)).toEqual(['waiting']);
-    connection.deliverNext();
-    expect(connection.data).toBe('first');
+    connection.session.sprite.deliverNext();
+    expect(connection.session.inbox.data).toBe('first');
     host.activeThreads(HATS.message, connection.target)[0]!.finish();
-    connection.deliverNext();
-    expect(connection.data).toBe('second');
+    connection.session.sprite.deliverNext();
+    expect(connection.session.inbox.data).toBe('second');
     expect(connection.needsFrames()).toBe(false);
   });
 
@@ -203,11 +209,11 @@ describe('Connection', () => {
     expect(connection.state).toBe('open');
     expect(connection.needsFrames()).toBe(true);
     host.activeThreads(HATS.message, connection.target)[0]!.finish();
-    connection.deliverNext();
-    expect(connection.data).toBe('two');
+    connection.session.sprite.deliverNext();
+    expect(connection.session.inbox.data).toBe('two');
     expect(connection.state).toBe('open');
     host.activeThreads(HATS.message, connection.target)[0]!.finish();
-    connection.deliverNext();
+    connection.session.sprite.deliverNext();
     expect(connection.state).toBe('closed');
     expect(connection.closeCode).toBe(4001);
     expect(connection.needsFrames()).toBe(false);
@@ -222,7 +228,7 @@ describe('Connection', () => {
     connection.stop();
     expect(connection.state).toBe('closed');
     expect(connection.closeCode).toBe(1005);
-    expect(connection.data).toBe('kept');
+    expect(connection.session.inbox.data).toBe('kept');
     await socketClosed(socket);
     expect(host.startsOf(HATS.close)).toHaveLength(0);
   });

@@ -13,6 +13,7 @@ export {
   THREAD_STOPPED,
   type HatStart,
   type Lifetime,
+  type Script,
   type MemoryHostOptions,
   type TestTarget,
   type ThreadStatus,

@@ -40,7 +40,15 @@ export class MemoryThread {
 export interface HatStart {
   opcode: string;
   target: TestTarget;
+  /** The thread this start made: pass it to the runtime's handlers as the VM passes `util.thread`. */
+  thread: MemoryThread;
 }
+
+/**
+ * A hat's script, run at its thread's first step (in `frame()`, after the frame hook, as the VM
+ * steps threads): it calls the runtime's handlers with `thread`, as the blocks under the hat would.
+ */
+export type Script = (thread: MemoryThread, target: TestTarget) => void;
 
 export interface MemoryHostOptions {
   /** How long threads of a hat with no `setLifetime` run (default: 1 frame). */
@@ -74,6 +82,9 @@ export class MemoryHost {
   /** Hats with no script: by opcode, for every target (`null`) or for the targets listed. */
   private readonly missingScripts = new Map<string, Set<TestTarget> | null>();
   private readonly lifetimes = new Map<string, Lifetime>();
+  private readonly scripts = new Map<string, Script>();
+  /** Threads whose script has not taken its first step yet. */
+  private readonly unstarted = new Set<MemoryThread>();
   private readonly listeners: Record<EventName, Set<Listener>> = {
     frame: new Set(),
     stopAll: new Set(),
@@ -89,6 +100,14 @@ export class MemoryHost {
   /** Threads of `opcode` last `lifetime` from now on. */
   setLifetime(opcode: string, lifetime: Lifetime): void {
     this.lifetimes.set(opcode, lifetime);
+  }
+
+  /**
+   * The blocks under `opcode`: `script` runs at the first step of each thread the hat starts
+   * (in the next `frame()`), unless the thread was stopped or restarted before it stepped.
+   */
+  setScript(opcode: string, script: Script): void {
+    this.scripts.set(opcode, script);
   }
 
   /**
@@ -156,7 +175,8 @@ export class MemoryHost {
     const lifetime = this.lifetimes.get(opcode) ?? this.defaultLifetime;
     const thread = new MemoryThread(opcode, of, lifetime === 'manual' ? Infinity : lifetime);
     this.threads.push(thread);
-    const start = { opcode, target: of };
+    if (this.scripts.has(opcode)) this.unstarted.add(thread);
+    const start = { opcode, target: of, thread };
     this.started.push(start);
     this.onHatStart?.(start);
     const waiting = this.hatWaiters.filter((w) => w.opcode === opcode && (w.target === undefined || w.target === of));
@@ -201,14 +221,22 @@ export class MemoryHost {
   /** One frame: the frame hook runs, then every running thread steps once. */
   frame(): void {
     this.emit('frame');
-    for (const thread of this.threads) {
+    // Threads a script starts (through the runtime) while threads step take their first step next frame.
+    const count = this.threads.length;
+    for (let i = 0; i < count; i += 1) {
+      const thread = this.threads[i]!;
+      if (thread.status !== THREAD_RUNNING) continue;
+      if (this.unstarted.size > 0 && this.unstarted.delete(thread)) this.scripts.get(thread.opcode)?.(thread, thread.target);
       if (thread.status !== THREAD_RUNNING) continue;
       thread.framesLeft -= 1;
       if (thread.framesLeft <= 0) thread.status = THREAD_DONE;
     }
     // Keep the list short: only running threads matter from now on.
     for (let i = this.threads.length - 1; i >= 0; i -= 1) {
-      if (this.threads[i]!.status !== THREAD_RUNNING) this.threads.splice(i, 1);
+      const thread = this.threads[i]!;
+      if (thread.status === THREAD_RUNNING) continue;
+      this.threads.splice(i, 1);
+      this.unstarted.delete(thread);
     }
   }
 

@@ -50,6 +50,24 @@ describe('No public method throws, whatever it is given', () => {
     }
   });
 
+  it.each(HOSTILE)('%s as the thread: every block acts on the default connection; as a connection name: its text, or ""', async (_name, make) => {
+    const sprite = target('sprite');
+    const thread = any<never>(make());
+    await runtime.connect(sprite, server.url, thread);
+    expect(runtime.isConnected(sprite)).toBe(true);
+    expect(runtime.connectionState(sprite, thread)).toBe('open');
+    expect(() => runtime.useConnection(sprite, 'other', thread)).not.toThrow();
+    expect(runtime.connectionName(sprite, thread)).toMatch(/^(|other)$/);
+    expect(runtime.messageConnection(sprite, thread)).toBe('');
+
+    const script = { name: 'a script' } as never;
+    runtime.useConnection(sprite, any<string>(make()), script);
+    // Text where it has one (a Symbol's or a BigInt's), else '': the default connection.
+    const name = runtime.connectionName(sprite, script);
+    expect(typeof name).toBe('string');
+    expect(runtime.isConnected(sprite, script)).toBe(name === '');
+  });
+
   it.each(HOSTILE)('%s as the URL: connect ends in the error state `invalid URL`', async (_name, make) => {
     const sprite = target('sprite');
     await expect(runtime.connect(sprite, any<string>(make()))).resolves.toBeUndefined();

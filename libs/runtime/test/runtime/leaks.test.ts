@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
+import { framesUntil, MemoryHost, MemoryThread, target, TestServer, within } from '@scratch-websocket/test-support';
 import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
@@ -38,6 +38,39 @@ describe('Lifetime: nothing leaks', () => {
       await closed;
     }
     await serverDrained();
+    expect(host.startsOf(HATS.close)).toHaveLength(1000);
+    expect(host.startsOf(HATS.error)).toHaveLength(0);
+    expect(host.listenerCount).toBe(0);
+    expect(runtime.connectionCount).toBe(0);
+    expect(server.openCount).toBe(0);
+    expect(timers()).toBeLessThanOrEqual(timersBefore);
+  });
+
+  it('1,000 cycles over 10 connection names (connect, exchange, close) leave no host listener, timer, registry entry or open socket', async () => {
+    const timersBefore = timers();
+    const sprite = target('sprite');
+    server.wss.on('connection', (socket) => socket.on('message', (data) => socket.send(String(data))));
+    const names = Array.from({ length: 10 }, (_, i) => `name ${i}`);
+    let cycles = 0;
+    for (let round = 0; round < 100; round += 1) {
+      // A new script per round, as a green flag script would be: bindings must not carry over.
+      const threads = names.map((name) => {
+        const thread = new MemoryThread('green flag', sprite, Infinity);
+        runtime.useConnection(sprite, name, thread);
+        return thread;
+      });
+      await Promise.all(threads.map((thread) => runtime.connect(sprite, server.url, thread)));
+      const echoed = host.startsOf(HATS.message).length + names.length;
+      threads.forEach((thread, i) => runtime.send(sprite, `ping ${i}`, thread));
+      await framesUntil(host, () => host.startsOf(HATS.message).length === echoed, 'every echo to reach its message hat');
+      const closed = host.startsOf(HATS.close).length + names.length;
+      threads.forEach((thread, i) => (i % 2 === 0 ? runtime.close(sprite, thread) : runtime.closeWithReason(sprite, 'cycle', 4000, thread)));
+      await framesUntil(host, () => host.startsOf(HATS.close).length === closed && host.threads.length === 0, 'every close hat to run');
+      cycles += names.length;
+    }
+    await serverDrained();
+    expect(cycles).toBe(1000);
+    expect(host.startsOf(HATS.message)).toHaveLength(1000);
     expect(host.startsOf(HATS.close)).toHaveLength(1000);
     expect(host.startsOf(HATS.error)).toHaveLength(0);
     expect(host.listenerCount).toBe(0);
