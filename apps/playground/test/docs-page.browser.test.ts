@@ -70,7 +70,7 @@ describe('the docs page in Chromium', () => {
       return {
         text: svg.textContent ?? '',
         obsolete: svg.querySelectorAll('.sb3-obsolete').length,
-        extensionShapes: [...svg.querySelectorAll('[fill]')].filter((shape) => shape.getAttribute('fill') === '#307eff').length,
+        extensionShapes: svg.querySelectorAll('[fill="#307eff"]').length,
       };
     });
     expect(example).not.toBeNull();
