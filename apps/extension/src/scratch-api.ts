@@ -12,9 +12,15 @@ export interface ScratchApi {
   readonly Cast: Pick<typeof Scratch.Cast, 'toString' | 'toNumber' | 'toBoolean'>;
 }
 
-/** The VM's `util` argument to a block method: we only need the target running the block. */
-export interface BlockUtility<Target> {
+/**
+ * The VM's `util` argument to a block method: the target running the block and the thread
+ * (script) running it, which the runtime binds to a named connection (`use connection`). The VM
+ * always passes the thread; Node tests may leave it out, which acts as a script bound to no
+ * connection (the default one).
+ */
+export interface BlockUtility<Target, Thread = unknown> {
   readonly target: Target;
+  readonly thread?: Thread;
 }
 
 /**

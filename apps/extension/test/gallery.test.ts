@@ -46,8 +46,9 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
 
   it('calls Scratch.translate with a literal for the name and every block, label and menu item text, so the gallery finds them', () => {
     const texts = textsToTranslate();
-    // The name, 15 gallery blocks, 14 blocks and 5 labels of issue 12, 7 + 2 menu items.
-    expect(texts).toHaveLength(44);
+    // The name, 15 gallery blocks, 14 blocks and 5 labels of issue 12, 3 blocks and 1 label of
+    // issue 13, 7 + 2 menu items.
+    expect(texts).toHaveLength(48);
     for (const text of texts) {
       expect(script, text).toMatch(new RegExp(`Scratch\\.translate\\(\\s*${escapeRegExp(JSON.stringify(text))}\\s*\\)`));
     }

@@ -62,6 +62,26 @@ describe('the docs page in Chromium', () => {
     expect(fills).toEqual(specBlocks().map(() => '#307eff'));
   });
 
+  it('draws the worked example of Several connections: every block known to scratchblocks, the extension blocks in #307eff', async () => {
+    const example = await page.$$eval('section', (sections) => {
+      const section = sections.find((candidate) => candidate.querySelector('h3')?.textContent === 'Several connections');
+      const svg = section?.querySelector(':scope > pre.blocks svg.scratchblocks-style-scratch3');
+      if (!svg) return null;
+      return {
+        text: svg.textContent ?? '',
+        obsolete: svg.querySelectorAll('.sb3-obsolete').length,
+        extensionShapes: svg.querySelectorAll('[fill="#307eff"]').length,
+      };
+    });
+    expect(example).not.toBeNull();
+    // Blocks scratchblocks does not know are drawn red as "obsolete": the built-in ones must all be known.
+    expect(example!.obsolete).toBe(0);
+    // 2 × use connection, 2 × connect to, the hat, connection name, 2 × received message data, 2 × send message.
+    expect(example!.extensionShapes).toBe(10);
+    // scratchblocks draws each word as its own text element, so the SVG's text has no spaces.
+    for (const words of ['whenmessagereceived', 'useconnectiongame', 'useconnectionchat', 'connectionname=game', 'sendmessage']) expect(example!.text).toContain(words);
+  });
+
   it('shows the prose of the spec next to each block', async () => {
     const prose = await page.$$eval('.block', (sections) =>
       sections.map((section) => ({ id: section.id, text: section.querySelector('p')?.textContent ?? '' })),

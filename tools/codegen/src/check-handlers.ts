@@ -28,7 +28,7 @@ const HAT_INTERFACE = 'HatOpcodes';
 /**
  * Checks the spec against the runtime's source, with TypeScript's type checker: every handler
  * is a public method of WebSocketRuntime taking (target, ...arguments in the order of the
- * block's text; no target for a pure handler, `usesTarget: false`), each parameter named for
+ * block's text, thread?; neither target nor thread for a pure handler, `usesTarget: false`), each parameter named for
  * its argument and of its argument's type; every hat's event is a key of HatOpcodes, and every key has a hat (the extension must pass the
  * runtime an opcode for each). Reads the sources as text, so it is pure.
  */
@@ -61,7 +61,9 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
 /**
  * The handler takes the target (unless the block says `usesTarget: false`), then one parameter
  * per argument in the order of the block's text, named for it (`URL` → `url`, `CLOSE_CODE` →
- * `closeCode`: case and `_` aside, the same name) and of its type. Names matter because two
+ * `closeCode`: case and `_` aside, the same name) and of its type, then (with a target) the
+ * running thread last: `thread?: Thread`, optional and of the class's second type parameter, as
+ * the generated method passes `util.thread` and tests may leave it out. Names matter because two
  * string arguments swapped would still type-check.
  */
 function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDeclaration, runtimePath: string, sink: ProblemSink): void {
@@ -70,27 +72,48 @@ function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDecla
     sink.reportAt(block.handlerLocation, `runtime has no handler '${block.handler}' for opcode '${block.opcode}' (${RUNTIME_CLASS} in ${runtimePath})`);
     return;
   }
-  const targetType = runtimeClass.getTypeParameters()[0]?.getName() ?? 'Target';
+  const [targetParameter, threadParameter] = runtimeClass.getTypeParameters();
+  const targetType = targetParameter?.getName() ?? 'Target';
+  const threadType = threadParameter?.getName() ?? 'Thread';
   const parameters = method.getParameters();
   // Where the block's arguments start among the parameters: after the target, if any.
   const first = block.usesTarget ? 1 : 0;
+  // Where the thread goes: after the arguments, when there is a target.
+  const last = first + block.arguments.length;
   const matches =
-    parameters.length === block.arguments.length + first &&
+    parameters.length === (block.usesTarget ? last + 1 : last) &&
     parameters.every((parameter, index) => {
       if (parameter.isRestParameter()) return false;
-      const argument = block.arguments[index - first];
-      return argument === undefined ? isTypeParameterNamed(parameter.getType(), targetType) : parameterFits(parameter, argument);
+      if (index === 0 && block.usesTarget) return isTypeParameterNamed(parameter.getType(), targetType);
+      if (index === last) return isThreadParameter(parameter, threadType);
+      return parameterFits(parameter, block.arguments[index - first]!);
     });
   if (matches) return;
   const expected = [
     ...(block.usesTarget ? [`target: ${targetType}`] : []),
     ...block.arguments.map((argument) => `${argument.name}: ${ARGUMENT_TYPE_INFO[argument.type].valueType}`),
+    ...(block.usesTarget ? [`thread?: ${threadType}`] : []),
   ];
-  const actual = parameters.map((parameter) => `${parameter.getName()}: ${parameter.getTypeNode()?.getText() ?? 'any'}`);
-  const pure = block.usesTarget ? '' : ' (usesTarget: false: no target)';
+  const actual = parameters.map((parameter) => `${parameter.getName()}${parameter.isOptional() ? '?' : ''}: ${parameter.getTypeNode()?.getText() ?? 'any'}`);
+  const pure = block.usesTarget ? '' : ' (usesTarget: false: no target, no thread)';
   sink.reportAt(
     block.handlerLocation,
     `handler '${block.handler}' for opcode '${block.opcode}' takes (${actual.join(', ')}), but the spec implies (${expected.join(', ')})${pure}`,
+  );
+}
+
+/**
+ * `thread?: Thread`: named `thread`, optional (a `?`, not a default value), of the class's
+ * thread type parameter. The declared type is read from the annotation: the parameter's own type
+ * is `Thread | undefined`, and taking `undefined` out of a type parameter gives `Thread & {}`.
+ */
+function isThreadParameter(parameter: ParameterDeclaration, threadType: string): boolean {
+  const annotation = parameter.getTypeNode();
+  return (
+    parameter.getName() === 'thread' &&
+    parameter.hasQuestionToken() &&
+    annotation !== undefined &&
+    isTypeParameterNamed(annotation.getType(), threadType)
   );
 }
 

@@ -48,7 +48,9 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
         kind: StructureKind.Class,
         name: 'WebSocketExtension',
         isExported: true,
-        docs: [`The ${commentText(spec.extension.name)} blocks. Each block method hands its cast arguments to the runtime, target first (a pure handler gets no target).`],
+        docs: [
+          `The ${commentText(spec.extension.name)} blocks. Each block method hands its cast arguments to the runtime, target first and the running thread last (a pure handler gets neither).`,
+        ],
         typeParameters: [{ name: 'Target', constraint: 'object' }, { name: 'Thread', default: 'unknown' }],
         ctors: [
           {
@@ -199,9 +201,10 @@ function blockMethods(block: BlockModel): OptionalKind<MethodDeclarationStructur
 }
 
 /**
- * `connect(util.target, this.scratch.Cast.toString(args.URL))`: target first, then each argument
- * cast by its type. A pure handler (`usesTarget: false`) gets the arguments only, so its method
- * takes no `util`: `dataUrlOfText(this.scratch.Cast.toString(args.TEXT))`.
+ * `connect(util.target, this.scratch.Cast.toString(args.URL), util.thread)`: target first, then
+ * each argument cast by its type, then the running thread (the script that runs the block, which
+ * the runtime binds to a named connection). A pure handler (`usesTarget: false`) gets the
+ * arguments only, so its method takes no `util`: `dataUrlOfText(this.scratch.Cast.toString(args.TEXT))`.
  */
 function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclarationStructure> {
   const casts = block.arguments.map((argument) => `this.scratch.Cast.${ARGUMENT_TYPE_INFO[argument.type].cast}(args.${argument.name})`);
@@ -210,8 +213,8 @@ function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclaration
   return {
     name: block.opcode,
     docs: [`Block \`${commentText(block.text)}\`.`],
-    parameters: block.usesTarget ? [argsParameter, { name: 'util', type: 'BlockUtility<Target>' }] : [argsParameter],
-    statements: [`return this.runtime.${block.handler}(${[...(block.usesTarget ? ['util.target'] : []), ...casts].join(', ')});`],
+    parameters: block.usesTarget ? [argsParameter, { name: 'util', type: 'BlockUtility<Target, Thread>' }] : [argsParameter],
+    statements: [`return this.runtime.${block.handler}(${(block.usesTarget ? ['util.target', ...casts, 'util.thread'] : casts).join(', ')});`],
   };
 }
 

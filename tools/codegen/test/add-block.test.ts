@@ -29,7 +29,7 @@ describe('adding a block to a copy of a fixture', () => {
   writeFileSync(specPath, readFixture('minimal.yaml').replace('        handler: closeCode\n', `        handler: closeCode\n${NEW_BLOCK.slice(1)}`));
   writeFileSync(
     runtimePath,
-    readFixture('runtime/runtime.ts').replace('  close(target: Target): void {}', "  close(target: Target): void {}\n  errorMessage(target: Target, kind: string): string { return ''; }"),
+    readFixture('runtime/runtime.ts').replace('  close(target: Target, thread?: Thread): void {}', "  close(target: Target, thread?: Thread): void {}\n  errorMessage(target: Target, kind: string, thread?: Thread): string { return ''; }"),
   );
 
   it('fails the handler check until the runtime has the handler', () => {
@@ -44,8 +44,8 @@ describe('adding a block to a copy of a fixture', () => {
     if (!result.ok) throw new Error(`expected success, got ${result.problems.map((problem) => problem.message).join('; ')}`);
     const output = new Map(result.files.map((file) => [file.path, file.text]));
     expect(output.get(FIXTURE_OUTPUTS.extension)).toContain(
-      '  lastError(args: { KIND: unknown }, util: BlockUtility<Target>) {\n' +
-        '    return this.runtime.errorMessage(util.target, this.scratch.Cast.toString(args.KIND));\n',
+      '  lastError(args: { KIND: unknown }, util: BlockUtility<Target, Thread>) {\n' +
+        '    return this.runtime.errorMessage(util.target, this.scratch.Cast.toString(args.KIND), util.thread);\n',
     );
     expect(output.get(FIXTURE_OUTPUTS.docsMarkdown)).toContain('```scratch\n(last error of [any] :: #123abc)\n```\n\nWhy the connection last failed.\n');
     expect(output.get(FIXTURE_OUTPUTS.docsHtml)).toContain('<pre class="blocks">(last error of [any] :: #123abc)</pre>\n<p>Why the connection last failed.</p>');

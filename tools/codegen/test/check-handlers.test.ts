@@ -20,7 +20,7 @@ function problems(overrides: { runtimeText?: string; hostText?: string; specText
 
 describe('checking the spec against the runtime', () => {
   it('names the opcode, the handler and the spec line when the runtime has no such handler', () => {
-    const withoutSend = runtime.replace('  send(target: Target, payload: string): void {}\n', '');
+    const withoutSend = runtime.replace('  send(target: Target, payload: string, thread?: Thread): void {}\n', '');
     expect(problems({ runtimeText: withoutSend })).toEqual([
       `${SPEC}:39:18 blocks[0].blocks[1].handler: runtime has no handler 'send' for opcode 'sendIt' (WebSocketRuntime in ${RUNTIME})`,
     ]);
@@ -34,39 +34,39 @@ describe('checking the spec against the runtime', () => {
   });
 
   it('reports a handler whose parameters do not match the arguments the spec declares', () => {
-    const numberCode = runtime.replace('closeWithReason(target: Target, reason: string, code: number)', 'closeWithReason(target: Target, reason: string, code: string)');
-    const noTarget = numberCode.replace('isConnected(target: Target): boolean', 'isConnected(): boolean');
+    const numberCode = runtime.replace('closeWithReason(target: Target, reason: string, code: number, thread?: Thread)', 'closeWithReason(target: Target, reason: string, code: string, thread?: Thread)');
+    const noTarget = numberCode.replace('isConnected(target: Target, thread?: Thread): boolean', 'isConnected(): boolean');
     expect(problems({ runtimeText: noTarget })).toEqual([
-      `${SPEC}:67:18 blocks[1].blocks[4].handler: handler 'isConnected' for opcode 'connected' takes (), but the spec implies (target: Target)`,
-      `${SPEC}:84:18 blocks[2].blocks[0].handler: handler 'closeWithReason' for opcode 'closeWith' takes (target: Target, reason: string, code: string), but the spec implies (target: Target, REASON: string, CODE: number)`,
+      `${SPEC}:67:18 blocks[1].blocks[4].handler: handler 'isConnected' for opcode 'connected' takes (), but the spec implies (target: Target, thread?: Thread)`,
+      `${SPEC}:84:18 blocks[2].blocks[0].handler: handler 'closeWithReason' for opcode 'closeWith' takes (target: Target, reason: string, code: string, thread?: Thread), but the spec implies (target: Target, REASON: string, CODE: number, thread?: Thread)`,
     ]);
   });
 
   it('reports a handler that takes two string arguments in the opposite order to the text', () => {
-    const swapped = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, to: string, payload: string)');
+    const swapped = runtime.replace('send(target: Target, payload: string, thread?: Thread)', 'send(target: Target, to: string, payload: string, thread?: Thread)');
     expect(problems({ runtimeText: swapped, specText: sendTo })).toEqual([
-      `${SPEC}:41:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, to: string, payload: string), but the spec implies (target: Target, PAYLOAD: string, TO: string)`,
+      `${SPEC}:41:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, to: string, payload: string, thread?: Thread), but the spec implies (target: Target, PAYLOAD: string, TO: string, thread?: Thread)`,
     ]);
   });
 
   it('accepts the same handler once its parameters follow the text', () => {
-    const inOrder = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, payload: string, to: string)');
+    const inOrder = runtime.replace('send(target: Target, payload: string, thread?: Thread)', 'send(target: Target, payload: string, to: string, thread?: Thread)');
     expect(generate(fixtureContext('minimal.yaml', { runtimeText: inOrder, specText: sendTo })).ok).toBe(true);
   });
 
   it('reports a parameter named for no argument, even of the right type', () => {
-    const renamed = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, message: string)');
+    const renamed = runtime.replace('send(target: Target, payload: string, thread?: Thread)', 'send(target: Target, message: string, thread?: Thread)');
     expect(problems({ runtimeText: renamed })).toEqual([
-      `${SPEC}:39:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, message: string), but the spec implies (target: Target, PAYLOAD: string)`,
+      `${SPEC}:39:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, message: string, thread?: Thread), but the spec implies (target: Target, PAYLOAD: string, thread?: Thread)`,
     ]);
   });
 
   it('compares types, not their spelling: an alias of string is a string, a union with it is not', () => {
-    const aliased = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, payload: Text)') + '\ntype Text = string;\n';
+    const aliased = runtime.replace('send(target: Target, payload: string, thread?: Thread)', 'send(target: Target, payload: Text, thread?: Thread)') + '\ntype Text = string;\n';
     expect(generate(fixtureContext('minimal.yaml', { runtimeText: aliased })).ok).toBe(true);
-    const union = runtime.replace('send(target: Target, payload: string)', 'send(target: Target, payload: string | number)');
+    const union = runtime.replace('send(target: Target, payload: string, thread?: Thread)', 'send(target: Target, payload: string | number, thread?: Thread)');
     expect(problems({ runtimeText: union })).toEqual([
-      `${SPEC}:39:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, payload: string | number), but the spec implies (target: Target, PAYLOAD: string)`,
+      `${SPEC}:39:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt' takes (target: Target, payload: string | number, thread?: Thread), but the spec implies (target: Target, PAYLOAD: string, thread?: Thread)`,
     ]);
   });
 
@@ -80,5 +80,50 @@ describe('checking the spec against the runtime', () => {
 
   it('reports a runtime without the WebSocketRuntime class', () => {
     expect(problems({ runtimeText: 'export class SomethingElse {}' })).toEqual([`${SPEC}:19:3 blocks: ${RUNTIME} has no class WebSocketRuntime`]);
+  });
+  describe('the running thread, last', () => {
+    const SEND = `${SPEC}:39:18 blocks[0].blocks[1].handler: handler 'send' for opcode 'sendIt'`;
+    const IMPLIED = 'but the spec implies (target: Target, PAYLOAD: string, thread?: Thread)';
+    const sendWith = (parameters: string): string => runtime.replace('send(target: Target, payload: string, thread?: Thread)', `send(${parameters})`);
+
+    it('accepts a trailing `thread?: Thread`', () => {
+      expect(generate(fixtureContext('minimal.yaml')).ok).toBe(true);
+    });
+
+    it('reports a handler without the thread parameter', () => {
+      expect(problems({ runtimeText: sendWith('target: Target, payload: string') })).toEqual([
+        `${SEND} takes (target: Target, payload: string), ${IMPLIED}`,
+      ]);
+    });
+
+    it('reports a thread parameter under another name', () => {
+      expect(problems({ runtimeText: sendWith('target: Target, payload: string, script?: Thread') })).toEqual([
+        `${SEND} takes (target: Target, payload: string, script?: Thread), ${IMPLIED}`,
+      ]);
+    });
+
+    it('reports a thread parameter that is not optional, or optional through a default value', () => {
+      expect(problems({ runtimeText: sendWith('target: Target, payload: string, thread: Thread') })).toEqual([
+        `${SEND} takes (target: Target, payload: string, thread: Thread), ${IMPLIED}`,
+      ]);
+      expect(problems({ runtimeText: sendWith('target: Target, payload: string, thread: Thread | undefined = undefined') })).toEqual([
+        `${SEND} takes (target: Target, payload: string, thread?: Thread | undefined), ${IMPLIED}`,
+      ]);
+    });
+
+    it('reports a thread parameter of another type than the class\'s second type parameter', () => {
+      expect(problems({ runtimeText: sendWith('target: Target, payload: string, thread?: object') })).toEqual([
+        `${SEND} takes (target: Target, payload: string, thread?: object), ${IMPLIED}`,
+      ]);
+      expect(problems({ runtimeText: sendWith('target: Target, payload: string, thread?: Target') })).toEqual([
+        `${SEND} takes (target: Target, payload: string, thread?: Target), ${IMPLIED}`,
+      ]);
+    });
+
+    it('reports the thread placed before the arguments', () => {
+      expect(problems({ runtimeText: sendWith('target: Target, thread?: Thread, payload?: string') })).toEqual([
+        `${SEND} takes (target: Target, thread?: Thread, payload?: string), ${IMPLIED}`,
+      ]);
+    });
   });
 });

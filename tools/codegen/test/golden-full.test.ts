@@ -44,7 +44,7 @@ describe('generating from the full fixture (menus, a field in a hat, a dynamic m
     expect(typeCheckGenerated([{ extension: output.get(FIXTURE_OUTPUTS.extension) ?? '', files }])).toEqual([]);
   }, 60_000);
 
-  it('calls a pure handler (usesTarget: false) with the cast arguments only, and a sprite handler with the target first', () => {
+  it('calls a pure handler (usesTarget: false) with the cast arguments only, and a sprite handler with the target first and the thread last', () => {
     const calls: unknown[][] = [];
     const runtime = {
       textOfDataUrl: (...args: unknown[]) => calls.push(['textOfDataUrl', ...args]),
@@ -52,11 +52,12 @@ describe('generating from the full fixture (menus, a field in a hat, a dynamic m
     };
     const extension = loadExtension(output.get(FIXTURE_OUTPUTS.extension) ?? '', {}, runtime) as unknown as Record<string, (args: object, util?: object) => unknown>;
     const target = { name: 'Sprite1' };
-    extension.textOf?.({ DATA: 42 }, { target });
-    extension.sendIt?.({ PAYLOAD: 7 }, { target });
+    const thread = { topBlock: 'a hat' };
+    extension.textOf?.({ DATA: 42 }, { target, thread });
+    extension.sendIt?.({ PAYLOAD: 7 }, { target, thread });
     expect(calls).toEqual([
       ['textOfDataUrl', '42'],
-      ['send', target, '7'],
+      ['send', target, '7', thread],
     ]);
   });
 

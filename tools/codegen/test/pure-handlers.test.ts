@@ -30,14 +30,21 @@ describe('pure handlers (usesTarget: false)', () => {
   it('reports a pure handler that still takes a target, saying the spec implies none', () => {
     const withTarget = edited(runtime, 'textOfDataUrl(data: string)', 'textOfDataUrl(target: Target, data: string)');
     expect(problems({ runtimeText: withTarget })).toEqual([
-      `${SPEC}:106:18 blocks[2].blocks[3].handler: handler 'textOfDataUrl' for opcode 'textOf' takes (target: Target, data: string), but the spec implies (DATA: string) (usesTarget: false: no target)`,
+      `${SPEC}:106:18 blocks[2].blocks[3].handler: handler 'textOfDataUrl' for opcode 'textOf' takes (target: Target, data: string), but the spec implies (DATA: string) (usesTarget: false: no target, no thread)`,
+    ]);
+  });
+
+  it('reports a pure handler that takes the thread, which it has no use for', () => {
+    const withThread = edited(runtime, 'textOfDataUrl(data: string)', 'textOfDataUrl(data: string, thread?: Thread)');
+    expect(problems({ runtimeText: withThread })).toEqual([
+      `${SPEC}:106:18 blocks[2].blocks[3].handler: handler 'textOfDataUrl' for opcode 'textOf' takes (data: string, thread?: Thread), but the spec implies (DATA: string) (usesTarget: false: no target, no thread)`,
     ]);
   });
 
   it('reports a handler without a target when the block does not say usesTarget: false', () => {
     const specText = edited(full, '        usesTarget: false\n', '');
     expect(problems({ specText })).toEqual([
-      `${SPEC}:106:18 blocks[2].blocks[3].handler: handler 'textOfDataUrl' for opcode 'textOf' takes (data: string), but the spec implies (target: Target, DATA: string)`,
+      `${SPEC}:106:18 blocks[2].blocks[3].handler: handler 'textOfDataUrl' for opcode 'textOf' takes (data: string), but the spec implies (target: Target, DATA: string, thread?: Thread)`,
     ]);
   });
 

@@ -117,7 +117,7 @@ function runtimeText(random: RandomSpec): string {
     const order = [...block.text.matchAll(/\[([^\]]*)\]/g)].map((match) => byName.get(match[1] ?? ''));
     // Upper case: the same name to the handler check, and never a reserved word (`in`, `do`).
     const parameters = order.map((arg) => `${arg?.name.toUpperCase()}: ${arg?.type}`);
-    return `  handler${index}(${['target: Target', ...parameters].join(', ')}): unknown { return undefined; }`;
+    return `  handler${index}(${['target: Target', ...parameters, 'thread?: Thread'].join(', ')}): unknown { return undefined; }`;
   });
   return `${HOST}\nexport class WebSocketRuntime<Target extends object, Thread = unknown> {\n  constructor(readonly hats: HatOpcodes, readonly thread?: Thread) {}\n${methods.join('\n')}\n}\n`;
 }

@@ -21,7 +21,7 @@ export const HAT_OPCODES: HatOpcodes = {
   close: 'gsaWebsocket_onClose',
 };
 
-/** The WebSocket blocks. Each block method hands its cast arguments to the runtime, target first (a pure handler gets no target). */
+/** The WebSocket blocks. Each block method hands its cast arguments to the runtime, target first and the running thread last (a pure handler gets neither). */
 export class WebSocketExtension<Target extends object, Thread = unknown> {
   constructor(private readonly scratch: ScratchApi, private readonly runtime: WebSocketRuntime<Target, Thread>) {
   }
@@ -271,6 +271,31 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
             ENABLED: { type: this.scratch.ArgumentType.STRING, menu: 'onOff', defaultValue: 'on' },
           },
         },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Several connections'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'useConnection',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('use connection [NAME]'),
+          arguments: {
+            NAME: { type: this.scratch.ArgumentType.STRING, defaultValue: 'game' },
+          },
+        },
+        {
+          opcode: 'connectionName',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('connection name'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'messageConnection',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('connection of received message'),
+          disableMonitor: true,
+        },
       ],
       menus: {
         statistic: {
@@ -297,93 +322,93 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   }
 
   /** Block `connect to [URL]`. */
-  newInstance(args: { URL: unknown }, util: BlockUtility<Target>) {
-    return this.runtime.connect(util.target, this.scratch.Cast.toString(args.URL));
+  newInstance(args: { URL: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.connect(util.target, this.scratch.Cast.toString(args.URL), util.thread);
   }
 
   /** Block `is connected?`. */
-  isConnected(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.isConnected(util.target);
+  isConnected(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.isConnected(util.target, util.thread);
   }
 
   /** Block `received message data`. */
-  messageData(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.messageData(util.target);
+  messageData(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.messageData(util.target, util.thread);
   }
 
   /** Block `send message [PAYLOAD]`. */
-  sendMessage(args: { PAYLOAD: unknown }, util: BlockUtility<Target>) {
-    return this.runtime.send(util.target, this.scratch.Cast.toString(args.PAYLOAD));
+  sendMessage(args: { PAYLOAD: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.send(util.target, this.scratch.Cast.toString(args.PAYLOAD), util.thread);
   }
 
   /** Block `is connection errored?`. */
-  hasErrored(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.hasErrored(util.target);
+  hasErrored(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.hasErrored(util.target, util.thread);
   }
 
   /** Block `is connection closed?`. */
-  isClosed(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.isClosed(util.target);
+  isClosed(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.isClosed(util.target, util.thread);
   }
 
   /** Block `closing code`. */
-  closeCode(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.closeCode(util.target);
+  closeCode(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.closeCode(util.target, util.thread);
   }
 
   /** Block `closing message`. */
-  closeMessage(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.closeMessage(util.target);
+  closeMessage(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.closeMessage(util.target, util.thread);
   }
 
   /** Block `close connection`. */
-  closeWithoutReason(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.close(util.target);
+  closeWithoutReason(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.close(util.target, util.thread);
   }
 
   /** Block `close connection with code [CODE]`. */
-  closeWithCode(args: { CODE: unknown }, util: BlockUtility<Target>) {
-    return this.runtime.closeWithCode(util.target, this.scratch.Cast.toNumber(args.CODE));
+  closeWithCode(args: { CODE: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.closeWithCode(util.target, this.scratch.Cast.toNumber(args.CODE), util.thread);
   }
 
   /** Block `close connection with reason [REASON] and code [CODE]`. */
-  closeWithReason(args: { REASON: unknown; CODE: unknown }, util: BlockUtility<Target>) {
-    return this.runtime.closeWithReason(util.target, this.scratch.Cast.toString(args.REASON), this.scratch.Cast.toNumber(args.CODE));
+  closeWithReason(args: { REASON: unknown; CODE: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.closeWithReason(util.target, this.scratch.Cast.toString(args.REASON), this.scratch.Cast.toNumber(args.CODE), util.thread);
   }
 
   /** Block `connection state`. */
-  connectionState(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.connectionState(util.target);
+  connectionState(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.connectionState(util.target, util.thread);
   }
 
   /** Block `error message`. */
-  errorMessage(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.errorMessage(util.target);
+  errorMessage(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.errorMessage(util.target, util.thread);
   }
 
   /** Block `connection statistic [STAT]`. */
-  statistic(args: { STAT: unknown }, util: BlockUtility<Target>) {
-    return this.runtime.statistic(util.target, this.scratch.Cast.toString(args.STAT));
+  statistic(args: { STAT: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.statistic(util.target, this.scratch.Cast.toString(args.STAT), util.thread);
   }
 
   /** Block `connect to [URL] with protocols [PROTOCOLS]`. */
-  connectWithProtocols(args: { URL: unknown; PROTOCOLS: unknown }, util: BlockUtility<Target>) {
-    return this.runtime.connectWithProtocols(util.target, this.scratch.Cast.toString(args.URL), this.scratch.Cast.toString(args.PROTOCOLS));
+  connectWithProtocols(args: { URL: unknown; PROTOCOLS: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.connectWithProtocols(util.target, this.scratch.Cast.toString(args.URL), this.scratch.Cast.toString(args.PROTOCOLS), util.thread);
   }
 
   /** Block `protocol`. */
-  protocol(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.protocol(util.target);
+  protocol(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.protocol(util.target, util.thread);
   }
 
   /** Block `send binary [DATA]`. */
-  sendBinary(args: { DATA: unknown }, util: BlockUtility<Target>) {
-    return this.runtime.sendBinary(util.target, this.scratch.Cast.toString(args.DATA));
+  sendBinary(args: { DATA: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.sendBinary(util.target, this.scratch.Cast.toString(args.DATA), util.thread);
   }
 
   /** Block `is received message binary?`. */
-  isBinary(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.isBinary(util.target);
+  isBinary(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.isBinary(util.target, util.thread);
   }
 
   /** Block `data URL of text [TEXT]`. */
@@ -407,17 +432,32 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   }
 
   /** Block `take next message`. */
-  takeNextMessage(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.takeNextMessage(util.target);
+  takeNextMessage(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.takeNextMessage(util.target, util.thread);
   }
 
   /** Block `clear queued messages`. */
-  clearQueue(_args: object, util: BlockUtility<Target>) {
-    return this.runtime.clearQueue(util.target);
+  clearQueue(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.clearQueue(util.target, util.thread);
   }
 
   /** Block `set automatic reconnect to [ENABLED]`. */
-  setAutoReconnect(args: { ENABLED: unknown }, util: BlockUtility<Target>) {
-    return this.runtime.setAutoReconnect(util.target, this.scratch.Cast.toString(args.ENABLED));
+  setAutoReconnect(args: { ENABLED: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.setAutoReconnect(util.target, this.scratch.Cast.toString(args.ENABLED), util.thread);
+  }
+
+  /** Block `use connection [NAME]`. */
+  useConnection(args: { NAME: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.useConnection(util.target, this.scratch.Cast.toString(args.NAME), util.thread);
+  }
+
+  /** Block `connection name`. */
+  connectionName(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.connectionName(util.target, util.thread);
+  }
+
+  /** Block `connection of received message`. */
+  messageConnection(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.messageConnection(util.target, util.thread);
   }
 }

@@ -2,7 +2,7 @@ import { WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websoc
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
 import { HAT_OPCODES, WebSocketExtension } from '../../src/generated/extension';
-import { MemoryHost, TestServer, type MemoryThread, type TestTarget } from '@scratch-websocket/test-support';
+import { MemoryHost, MemoryThread, TestServer, type TestTarget } from '@scratch-websocket/test-support';
 import { scratch } from './scratch';
 
 export { HAT_OPCODES };
@@ -35,5 +35,32 @@ export async function setup() {
     return accepted;
   }
 
-  return { host, runtime, extension, server, sprite, connect, util: (target: TestTarget = sprite) => ({ target }) };
+  /** Another real server on its own port (a second connection's peer), closed when the test finishes. */
+  async function anotherServer(): Promise<TestServer> {
+    const other = await TestServer.start();
+    onTestFinished(() => other.close());
+    return other;
+  }
+
+  /**
+   * A script of `target` as the VM runs it, not started by the runtime (a green flag script):
+   * its thread is what the VM passes a block as `util.thread`.
+   */
+  function script(target: TestTarget = sprite): MemoryThread {
+    return new MemoryThread('script', target, Infinity);
+  }
+
+  /** The thread running the script under `opcode` in `target`, which the runtime started. */
+  function hatThread(opcode: string, target: TestTarget = sprite): MemoryThread {
+    const [thread] = host.activeThreads(opcode, target);
+    if (thread === undefined) throw new Error(`no script under ${opcode} is running in ${target.name}`);
+    return thread;
+  }
+
+  /** The VM's `util`: the target, and the thread running the block (none: a script bound to no connection). */
+  function util(target: TestTarget = sprite, thread?: MemoryThread) {
+    return { target, thread };
+  }
+
+  return { host, runtime, extension, server, sprite, connect, anotherServer, script, hatThread, util };
 }
