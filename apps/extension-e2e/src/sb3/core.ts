@@ -12,6 +12,8 @@ export const wait = (seconds: InputValue): BlockNode => block('control_wait', { 
 export const waitUntil = (condition: BlockNode): BlockNode => block('control_wait_until', { inputs: { CONDITION: condition } });
 export const repeat = (times: InputValue, body: BlockNode[]): BlockNode =>
   block('control_repeat', { inputs: { TIMES: times }, substacks: { SUBSTACK: body } });
+export const repeatUntil = (condition: BlockNode, body: BlockNode[]): BlockNode =>
+  block('control_repeat_until', { inputs: { CONDITION: condition }, substacks: { SUBSTACK: body } });
 export const forever = (body: BlockNode[]): BlockNode => block('control_forever', { substacks: { SUBSTACK: body } });
 export const ifThen = (condition: BlockNode, body: BlockNode[]): BlockNode =>
   block('control_if', { inputs: { CONDITION: condition }, substacks: { SUBSTACK: body } });
