@@ -154,6 +154,55 @@ describe('take next message and the queue limit', () => {
     ]);
   });
 
+  it('bounds the queue behind a message script that never finishes, dropping the oldest', async () => {
+    const COUNT = QUEUE_LIMIT + 50;
+    const server = await e2e.wsServer(burst(numbered('m', COUNT)));
+    const project = e2e.project();
+    project
+      .sprite('Cat')
+      .list('log')
+      .variable('received', 0)
+      .variable('go', 0)
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/stuck')))
+      .script(...watchReceived())
+      // The first message starts this script, which never ends: every later message waits for it.
+      .script(websocket('onMessage'), addToList('log', websocket('messageData')), forever([changeXBy(1)]))
+      .script(
+        whenFlagClicked(),
+        waitUntil(equals(variable('go'), 1)),
+        addToList('log', websocket('statistic', 'queued messages')),
+        addToList('log', websocket('statistic', 'dropped messages')),
+        addToList('log', websocket('takeNextMessage')),
+      );
+    const vm = await e2e.load(project, 'stuck-hat');
+    await vm.greenFlag();
+    await vm.waitForVariable('received', COUNT, 'Cat', 30_000);
+    await vm.setVariable('go', 1, 'Cat');
+    // m1 went to the script at once; m2 … m10050 queued, of which the 49 oldest were dropped.
+    expect(await vm.waitForListLength('log', 4, 'Cat')).toEqual(['m1', QUEUE_LIMIT, 49, 'm51']);
+  });
+
+  it('runs the close hat without waiting for kept messages, which can still be taken after the close', async () => {
+    const sent = numbered('m', 5);
+    const server = await e2e.wsServer((connection) => {
+      burst(sent)(connection);
+      connection.socket.close(1000, 'done');
+    });
+    const project = e2e.project();
+    project
+      .sprite('Cat')
+      .list('log')
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/kept-after-close')))
+      .script(
+        websocket('onClose'),
+        addToList('log', join('close, queued ', websocket('statistic', 'queued messages'))),
+        repeatUntil(equals(websocket('statistic', 'queued messages'), 0), [addToList('log', websocket('takeNextMessage'))]),
+      );
+    const vm = await e2e.load(project, 'kept-after-close');
+    await vm.greenFlag();
+    expect(await vm.waitForListLength('log', 6, 'Cat')).toEqual(['close, queued 5', ...sent]);
+  });
+
   it('`clear queued messages` throws away what waits, unread; later messages are kept again', async () => {
     const first = numbered('a', 20);
     const server = await e2e.wsServer((connection) => {
