@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { variable } from '../src/sb3/blocks';
 import { addToList, changeXBy, forever, join, setVariable, whenFlagClicked } from '../src/sb3/core';
 import { websocket } from '../src/sb3/websocket';
 import { refusedPort } from '../src/server/ws-server';
@@ -29,7 +28,7 @@ const watchState = () =>
 describe('connection status and subprotocols', () => {
   const e2e = useE2e();
 
-  it('reads connecting, open, closing and closed through a connection, with its messages and bytes counted', async () => {
+  it('reads connecting, open and closed through a connection, with its messages and bytes counted', async () => {
     const server = await e2e.wsServer(
       (connection) => {
         connection.socket.send('héllo'); // 6 bytes in UTF-8
