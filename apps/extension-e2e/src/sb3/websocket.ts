@@ -38,7 +38,10 @@ export function websocket(opcode: string, ...inputs: InputValue[]): BlockNode {
       blockInputs[argument.name] =
         typeof value === 'string' ? { menu: `${EXTENSION_ID}_menu_${menu.name}`, field: menu.name, value } : value;
     } else if (typeof value === 'string') fields[argument.name] = value;
-    else throw new Error(`${opcode}'s ${argument.name} is a dropdown without a slot: give the menu item's value as text`);
+    else throw new Error(`${opcode}: ${argument.name} is a menu field and takes a menu value (a string), not a block`);
   });
-  return block(`${EXTENSION_ID}_${opcode}`, { inputs: blockInputs, fields });
+  return block(`${EXTENSION_ID}_${opcode}`, {
+    ...(Object.keys(blockInputs).length > 0 ? { inputs: blockInputs } : {}),
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
+  });
 }

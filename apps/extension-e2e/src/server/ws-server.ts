@@ -63,6 +63,10 @@ export interface RecordingServerOptions {
   refuseHandshake?: boolean;
   /** Leave every upgrade unanswered until `releaseHandshakes()`: a server that is slow to accept. */
   holdHandshakes?: boolean;
+  /** Listen on this port instead of an OS-assigned one: a server restarted where an earlier one was. */
+  port?: number;
+  /** Picks the subprotocol from those the client offered (`ws`'s handleProtocols); false picks none. */
+  handleProtocols?: (offered: Set<string>) => string | false;
 }
 
 type Accept = (result: boolean, code?: number, message?: string) => void;
@@ -99,7 +103,8 @@ export class RecordingServer {
     const held: Accept[] = [];
     const server = new WebSocketServer({
       host: '127.0.0.1',
-      port: 0,
+      port: options.port ?? 0,
+      ...(options.handleProtocols ? { handleProtocols: options.handleProtocols } : {}),
       verifyClient: (info, accept) => {
         if (options.holdHandshakes) return held.push(accept);
         if (!options.refuseHandshake) return accept(true);
@@ -135,7 +140,15 @@ export class RecordingServer {
     return this.connections.filter((connection) => !connection.isClosed).length;
   }
 
+  /** Closes the server, dropping every client without a close frame; a second call waits for the first. */
   close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private closing: Promise<void> | undefined;
+
+  private closeOnce(): Promise<void> {
     // A held upgrade keeps its socket open, and with it the server: answer it first.
     for (const accept of this.heldHandshakes.splice(0)) accept(false, 503, 'Server closing');
     for (const client of this.server.clients) client.terminate();

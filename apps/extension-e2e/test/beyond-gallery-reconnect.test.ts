@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { variable } from '../src/sb3/blocks';
+import { addToList, changeVariable, changeXBy, equals, forever, join, setVariable, waitUntil, whenFlagClicked } from '../src/sb3/core';
+import { websocket } from '../src/sb3/websocket';
+import { echo } from '../src/server/ws-server';
+import { useE2e } from './fixture';
+
+/**
+ * Generous bound for a reconnect: the runtime waits 0.5–1 s before the first attempt and
+ * 1–2 s before the second (1 s doubling, with jitter), on a machine that may be loaded.
+ */
+const RECONNECT_WAIT_MS = 30_000;
+
+/** Issue 12, Staying connected, in the real VM. */
+describe('automatic reconnect', () => {
+  const e2e = useE2e();
+
+  /** A sprite that turns reconnect on, connects, records every hat, and copies state and counters every frame. */
+  function reconnectingProject(url: string) {
+    const project = e2e.project();
+    project
+      .sprite('Cat')
+      .list('events')
+      .list('log')
+      .variable('opens', 0)
+      .variable('state', '')
+      .variable('attempts', 0)
+      .variable('error', '')
+      .variable('go', 0)
+      .script(whenFlagClicked(), websocket('setAutoReconnect', 'on'), websocket('newInstance', url))
+      .script(
+        whenFlagClicked(),
+        forever([
+          setVariable('state', websocket('connectionState')),
+          setVariable('attempts', websocket('statistic', 'reconnect attempts')),
+          setVariable('error', websocket('errorMessage')),
+          changeXBy(1),
+        ]),
+      )
+      .script(websocket('onOpen'), changeVariable('opens', 1), addToList('events', 'open'))
+      .script(websocket('onError'), addToList('events', join('error ', websocket('errorMessage'))))
+      .script(websocket('onClose'), addToList('events', join('close ', websocket('closeCode'))))
+      .script(websocket('onMessage'), addToList('events', join('message ', websocket('messageData'))))
+      // The test says when to send: while the connection is being made again.
+      .script(
+        whenFlagClicked(),
+        waitUntil(equals(variable('go'), 1)),
+        addToList('log', join('sending while ', websocket('connectionState'))),
+        addToList('log', join('connected? ', websocket('isConnected'))),
+        addToList('log', join('errored? ', websocket('hasErrored'))),
+        addToList('log', join('closed? ', websocket('isClosed'))),
+        websocket('sendMessage', 'sent while reconnecting'),
+      );
+    return project;
+  }
+
+  it('comes back after the server is killed and restarted on the same port, sending what was sent meanwhile', async () => {
+    const first = await e2e.wsServer();
+    const { port } = first;
+    const vm = await e2e.load(reconnectingProject(first.url('/game')), 'reconnect-restart');
+    await vm.greenFlag();
+    await vm.waitForVariable('opens', 1, 'Cat');
+    await first.waitForConnections(1);
+
+    // Killed: every client dropped without a close frame, and nothing listens on the port.
+    await first.close();
+    await vm.waitForVariable('state', 'reconnecting', 'Cat');
+    expect(await vm.waitForListLength('events', 2, 'Cat')).toEqual(['open', 'error connection lost']);
+    // The first attempt meets a closed port; the state stays `reconnecting` and the failure shows.
+    await vm.waitFor(async () => Number(await vm.variable('attempts', 'Cat')) >= 1, 'a first reconnect attempt', RECONNECT_WAIT_MS);
+    await vm.waitForVariable('error', 'connection failed', 'Cat', RECONNECT_WAIT_MS);
+    expect(await vm.variable('state', 'Cat')).toBe('reconnecting');
+    await vm.setVariable('go', 1, 'Cat');
+    expect(await vm.waitForListLength('log', 4, 'Cat')).toEqual([
+      'sending while reconnecting',
+      'connected? false',
+      'errored? false',
+      'closed? false',
+    ]);
+
+    const restarted = await e2e.wsServer(echo, { port });
+    await vm.waitForVariable('opens', 2, 'Cat', RECONNECT_WAIT_MS);
+    const [connection] = await restarted.waitForConnections(1);
+    expect(connection!.path).toBe('/game');
+    expect(await connection!.waitForMessages(1)).toEqual(['sent while reconnecting']);
+    // Echoed back on the new connection; no hat ran for the failed attempt.
+    expect(await vm.waitForListLength('events', 4, 'Cat')).toEqual(['open', 'error connection lost', 'open', 'message sent while reconnecting']);
+    await vm.waitForVariable('state', 'open', 'Cat');
+    expect(Number(await vm.variable('attempts', 'Cat'))).toBeGreaterThanOrEqual(2);
+    vm.socketFailures.splice(0);
+  });
+
+  it.each([
+    ['1012 (service restart): the close hat runs, then it connects again', 1012, true],
+    ['1000 (normal close): the close hat runs, and it stays closed', 1000, false],
+  ])('a server close with %s', async (_title, code, reconnects) => {
+    // Only the first connection is closed; a reconnect gets an open one.
+    const server = await e2e.wsServer((connection) => {
+      if (server.connections.length === 1) connection.socket.close(code, 'restart');
+    });
+    const vm = await e2e.load(reconnectingProject(server.url('/close')), `reconnect-after-${code}`);
+    await vm.greenFlag();
+    if (reconnects) {
+      await vm.waitForVariable('opens', 2, 'Cat', RECONNECT_WAIT_MS);
+      expect(await vm.list('events', 'Cat')).toEqual(['open', `close ${code}`, 'open']);
+      await server.waitForConnections(2);
+      expect(Number(await vm.variable('attempts', 'Cat'))).toBe(1);
+    } else {
+      expect(await vm.waitForListLength('events', 2, 'Cat')).toEqual(['open', `close ${code}`]);
+      await vm.waitForVariable('state', 'closed', 'Cat');
+      // A reconnect would have made the state `reconnecting` as soon as the close hat ran.
+      await vm.runFrames(10);
+      expect(await vm.variable('state', 'Cat')).toBe('closed');
+      expect(Number(await vm.variable('attempts', 'Cat'))).toBe(0);
+    }
+  });
+});
