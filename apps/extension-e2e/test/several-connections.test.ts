@@ -12,6 +12,7 @@ import {
   setVariable,
   waitUntil,
   whenFlagClicked,
+  whenIReceive,
   whenIStartAsAClone,
 } from '../src/sb3/core';
 import { websocket } from '../src/sb3/websocket';
@@ -184,6 +185,35 @@ describe('several connections in one sprite', () => {
     await vm.greenFlag();
     await vm.waitForVariable('done', '0++', 'Cat');
     expect(await vm.list('log', 'Cat')).toEqual(['', 'x', '', 'x']);
+  });
+
+  it('starts a `when I receive` script that is restarted while it runs unbound: the VM gives the restart a new thread', async () => {
+    const project = e2e.project();
+    project
+      .sprite('Cat')
+      .list('log')
+      .variable('done', 0)
+      .variable('release', 0)
+      .script(
+        whenIReceive('go'),
+        addToList('log', websocket('connectionName')),
+        websocket('useConnection', 'x'),
+        addToList('log', websocket('connectionName')),
+        setVariable('done', join(variable('done'), '+')),
+        waitUntil(equals(variable('release'), 1)),
+        addToList('log', join('end ', websocket('connectionName'))),
+      );
+    const vm = await e2e.load(project, 'binding-per-restart');
+    await vm.startFrames();
+    await vm.broadcast('go');
+    await vm.waitForVariable('done', '0+', 'Cat');
+    // The script waits in `wait until`: a second broadcast restarts it from its hat.
+    await vm.broadcast('go');
+    await vm.waitForVariable('done', '0++', 'Cat');
+    await vm.setVariable('release', 1, 'Cat');
+    await vm.waitForListLength('log', 5, 'Cat');
+    await vm.runFrames(5);
+    expect(await vm.list('log', 'Cat'), 'one run ends: the first was restarted, not run twice').toEqual(['', 'x', '', 'x', 'end x']);
   });
 
   it('takes messages of two connections in arrival order and names the connection of each taken message', async () => {
