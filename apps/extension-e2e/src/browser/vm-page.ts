@@ -109,6 +109,11 @@ export class VmPage {
     return this.page.evaluate(() => window.harness.stopAll());
   }
 
+  /** Broadcasts `message`, as Scratch's `broadcast` block does (a running `when I receive` script restarts). */
+  broadcast(message: string): Promise<void> {
+    return this.page.evaluate((m) => window.harness.broadcast(m), message);
+  }
+
   /** A variable of the stage, or of the original sprite `sprite`. */
   variable(name: string, sprite?: string): Promise<unknown> {
     return this.page.evaluate(([n, s]) => window.harness.variable(n!, s), [name, sprite] as const);

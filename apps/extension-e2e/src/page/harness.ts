@@ -38,6 +38,8 @@ interface VmLike {
     on(event: string, listener: (...args: unknown[]) => void): void;
     removeListener(event: string, listener: (...args: unknown[]) => void): void;
     listenerCount(event: string): number;
+    /** Starts the hats `opcode` whose fields match, as a block like `broadcast` does; the threads it started. */
+    startHats(opcode: string, matchFields?: Record<string, string>): unknown[] | undefined;
   };
   extensionManager: {
     loadExtensionURL(url: string): Promise<void>;
@@ -185,6 +187,14 @@ const harness = {
 
   stopAll(): void {
     scaffolding!.stopAll();
+  },
+
+  /**
+   * Broadcasts `message` as Scratch's `broadcast` block does: a `when I receive` script still
+   * running starts again from its hat (the VM's restart of an existing thread).
+   */
+  broadcast(message: string): void {
+    vm().runtime.startHats('event_whenbroadcastreceived', { BROADCAST_OPTION: message });
   },
 
   variable(name: string, spriteName?: string): unknown {

@@ -7,6 +7,8 @@ import { block, list, variable, type BlockNode, type InputValue } from './blocks
 
 // Events and control
 export const whenFlagClicked = (): BlockNode => block('event_whenflagclicked');
+/** `when I receive [message]`; the VM gives the message an id when the project loads. */
+export const whenIReceive = (message: string): BlockNode => block('event_whenbroadcastreceived', { fields: { BROADCAST_OPTION: message } });
 export const whenIStartAsAClone = (): BlockNode => block('control_start_as_clone');
 export const wait = (seconds: InputValue): BlockNode => block('control_wait', { inputs: { DURATION: seconds } });
 export const waitUntil = (condition: BlockNode): BlockNode => block('control_wait_until', { inputs: { CONDITION: condition } });
