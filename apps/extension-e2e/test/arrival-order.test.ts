@@ -86,8 +86,10 @@ describe('close and error in arrival order', () => {
     const framesTaken = closeFrame - Number(await vm.variable('closedAtFrame', 'Cat'));
     const msTaken = (Number(String(events[2]).replace('ms: ', '')) - Number(await vm.variable('closedAtTimer', 'Cat'))) * 1000;
     console.log(`[figure] unanswered close: close hat after ${framesTaken} frames at ${FRAMERATE} fps (~${Math.round(msTaken)} ms)`);
-    // Frames are never early, only late under load, so at most the grace period in frames, plus one.
-    expect(framesTaken).toBeLessThanOrEqual(Math.ceil((GRACE_MS * FRAMERATE) / 1000) + 1);
+    // The grace period in frames, with half again for a timer that fires late on a loaded
+    // machine (31 frames at 30 fps was measured: the bound must not sit at the figure).
+    // Without the grace period Chromium waits for the server far longer than that.
+    expect(framesTaken).toBeLessThanOrEqual(Math.ceil((1.5 * GRACE_MS * FRAMERATE) / 1000) + 1);
     expect(events.slice(3)).toEqual([true, 3000, 'bye', 'open']);
     expect(events[0]).toBe('open');
     const [, again] = await server.waitForConnections(2);
