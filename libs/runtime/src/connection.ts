@@ -466,7 +466,12 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     const code = typeof event.code === 'number' ? event.code : ABNORMAL_CLOSURE;
     const reason = typeof event.reason === 'string' ? event.reason : '';
     if (this.current === CLOSING) {
-      this.finish({ state: CLOSED, code, reason }, WITH_HAT);
+      // 1006 means no close frame came back (a handshake the close aborted, a dropped TCP
+      // connection): the server said nothing, so what the project sent is what it reads
+      // (CONTRACT.md, Closing), as when the grace period runs out.
+      const requested = this.requested;
+      if (code === ABNORMAL_CLOSURE && requested !== null) this.finish({ state: CLOSED, ...requested }, WITH_HAT);
+      else this.finish({ state: CLOSED, code, reason }, WITH_HAT);
     } else if (this.current === CONNECTING || this.current === RECONNECTING) {
       this.fail(ERROR_CONNECTION_FAILED);
     } else if (this.current === OPEN && this.pendingEnding === null) {

@@ -9,7 +9,8 @@ export type Unsubscribe = () => void;
 
 /**
  * Values a hat's fields must hold for its script to start, by field name (the argument name
- * in the spec), e.g. `{ KIND: 'binary' }` for `when [KIND] message arrives`. The VM compares
+ * in the spec), e.g. `{ KIND: 'binary' }` for a hat with a KIND menu (none of today's hats has a
+ * field, so the runtime passes none). The VM compares
  * them ignoring case (scratch-vm `Runtime.startHats`, which upper-cases both sides).
  */
 export type HatFields = Readonly<Record<string, string>>;

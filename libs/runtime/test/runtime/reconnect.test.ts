@@ -287,6 +287,19 @@ describe('Ending an automatic reconnect', () => {
     expect(runtime.connectionCount).toBe(1);
   });
 
+  it('the stop sign after failed tries leaves error message at the latest failed try, as it read while reconnecting', async () => {
+    const { sprite } = await connectedWithReconnect();
+    const errored = nextHat(HATS.error, sprite);
+    await killServer();
+    await errored;
+    expect(runtime.errorMessage(sprite)).toBe('connection lost');
+    await framesUntil(host, () => runtime.errorMessage(sprite) === 'connection failed', 'a failed try');
+    host.stopAll();
+    expect(state(sprite)).toBe('errored');
+    expect(runtime.errorMessage(sprite)).toBe('connection failed');
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+  });
+
   it('turning it off ends it quietly', async () => {
     const { sprite } = await waitingToReconnect();
     runtime.setAutoReconnect(sprite, 'off');
