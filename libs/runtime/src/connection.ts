@@ -21,7 +21,7 @@ import type { HatRunner } from './hat-runner.js';
 import type { WebSocketLike } from './host.js';
 import { isUnclosed } from './ready-state.js';
 import { shouldReconnect, type ConnectionEnding } from './reconnect-policy.js';
-import type { Outgoing, Session } from './session.js';
+import { MAX_KEPT_SENDS, type Outgoing, type Session } from './session.js';
 import { utf8ByteLength } from './statistics.js';
 import type { Timing } from './timing.js';
 
@@ -183,12 +183,15 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
   }
 
   /**
-   * CONTRACT.md, Sending: kept until open (while reconnecting, in the session, bounded), sent at
+   * CONTRACT.md, Sending: kept until open (at most `MAX_KEPT_SENDS`; while reconnecting, in the session), sent at
    * once while open, ignored after. A string is a text message, bytes a binary one. May throw (a
    * broken socket).
    */
   send(payload: Outgoing): void {
     if (this.current === CONNECTING) {
+      // Bounded as while reconnecting: a loop run without screen refresh must not fill memory
+      // during a handshake that may take the whole timeout.
+      if (this.pendingSends.length >= MAX_KEPT_SENDS) this.pendingSends.shift();
       this.pendingSends.push(payload);
       return;
     }

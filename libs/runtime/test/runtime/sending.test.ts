@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryHost, receive, target, TestServer } from '@scratch-websocket/test-support';
+import { MAX_KEPT_SENDS } from '../../src/index.js';
 import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
@@ -28,6 +29,18 @@ describe('Sending', () => {
     const socket = await server.nextConnection();
     const expected = [...Array.from({ length: 20 }, (_, i) => `early ${i}`), 'after open'];
     expect(await receive(socket, 21)).toEqual(expected);
+  });
+
+  it('keeps at most the latest 1,000 messages sent before the connection opens, dropping the oldest', async () => {
+    expect(MAX_KEPT_SENDS).toBe(1000);
+    const sprite = target('sprite');
+    const connecting = runtime.connect(sprite, server.url);
+    for (let i = 0; i < MAX_KEPT_SENDS + 5; i += 1) runtime.send(sprite, `early ${i}`);
+    await connecting;
+    runtime.send(sprite, 'after open');
+    const socket = await server.nextConnection();
+    const expected = [...Array.from({ length: MAX_KEPT_SENDS }, (_, i) => `early ${i + 5}`), 'after open'];
+    expect(await receive(socket, MAX_KEPT_SENDS + 1)).toEqual(expected);
   });
 
   it('sends 2,000 messages in order with no queue of its own once open', async () => {
