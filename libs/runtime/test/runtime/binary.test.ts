@@ -1,7 +1,7 @@
 import type { RawData, WebSocket as ServerSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { framesUntil, MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
-import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { connectSprite, clientReceives, HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
@@ -33,12 +33,7 @@ function frames(socket: ServerSocket, count: number): Promise<Frame[]> {
   );
 }
 
-async function connected(name = 'sprite') {
-  const sprite = target(name);
-  await runtime.connect(sprite, server.url);
-  const atServer = await server.nextConnection();
-  return { sprite, atServer, client: TrackedWebSocket.last() };
-}
+const connected = (name = 'sprite') => connectSprite({ runtime, server }, name);
 
 describe('send binary', () => {
   it('sends the bytes of a base64 or percent-encoded data: URL of any media type as one binary message', async () => {

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { closeAtServer, framesUntil, MemoryHost, target, TestServer } from '@scratch-websocket/test-support';
-import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { connectSprite, clientReceives, HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
 let runtime: TestRuntime;
 useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
-async function connected(name = 'sprite') {
-  const sprite = target(name);
-  await runtime.connect(sprite, server.url);
-  const atServer = await server.nextConnection();
-  return { sprite, atServer, client: TrackedWebSocket.last() };
-}
+const connected = (name = 'sprite') => connectSprite({ runtime, server }, name);
 
 describe('Closing', () => {
   it('reports a close by the server: closed, its code and reason, and the close hat', async () => {

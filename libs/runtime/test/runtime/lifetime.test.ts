@@ -1,18 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { closeAtServer, MemoryHost, target, TestServer } from '@scratch-websocket/test-support';
-import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { connectSprite, clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
 let runtime: TestRuntime;
 useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
-async function connected(name: string) {
-  const sprite = target(name);
-  await runtime.connect(sprite, server.url);
-  const atServer = await server.nextConnection();
-  return { sprite, atServer };
-}
+const connected = (name: string) => connectSprite({ runtime, server }, name);
 
 const hatsAfterOpen = () => host.started.filter((s) => s.opcode !== HATS.open);
 

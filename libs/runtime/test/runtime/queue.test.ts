@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { framesUntil, MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
+import { framesUntil, MemoryHost, TestServer, within } from '@scratch-websocket/test-support';
 import { MAX_QUEUED_DATA_LENGTH, MAX_QUEUED_MESSAGES } from '../../src/index.js';
-import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { connectSprite, clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
 let runtime: TestRuntime;
 useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
-async function connected(name = 'sprite') {
-  const sprite = target(name);
-  await runtime.connect(sprite, server.url);
-  const atServer = await server.nextConnection();
-  return { sprite, atServer, client: TrackedWebSocket.last() };
-}
+const connected = (name = 'sprite') => connectSprite({ runtime, server }, name);
 
 /** The server sends `texts` and the client has them all (socket events done) when this resolves. */
 async function serverSends(atServer: { send(data: string | Buffer): void }, client: TrackedWebSocket, texts: (string | Buffer)[]) {

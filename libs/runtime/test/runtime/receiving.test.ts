@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { framesUntil, MemoryHost, target, TestServer, type TestTarget } from '@scratch-websocket/test-support';
-import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { connectSprite, clientReceives, HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
@@ -23,12 +23,7 @@ beforeEach(() => {
   };
 });
 
-async function connected(name: string) {
-  const sprite = target(name);
-  await runtime.connect(sprite, server.url);
-  const atServer = await server.nextConnection();
-  return { sprite, atServer, client: TrackedWebSocket.last() };
-}
+const connected = (name: string) => connectSprite({ runtime, server }, name);
 
 describe('Receiving', () => {
   it('is empty before any message', async () => {

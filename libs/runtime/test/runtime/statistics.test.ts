@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryHost, receive, target, TestServer, within } from '@scratch-websocket/test-support';
 import { STATISTICS } from '../../src/index.js';
-import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { connectSprite, clientReceives, HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
 let runtime: TestRuntime;
 useRuntimeAndServer((fixture) => ({ server, host, runtime } = fixture));
 
-async function connected(name = 'sprite') {
-  const sprite = target(name);
-  await runtime.connect(sprite, server.url);
-  const atServer = await server.nextConnection();
-  return { sprite, atServer, client: TrackedWebSocket.last() };
-}
+const connected = (name = 'sprite') => connectSprite({ runtime, server }, name);
 
 const stats = (sprite: object) => Object.fromEntries(STATISTICS.map((name) => [name, runtime.statistic(sprite as never, name)]));
 

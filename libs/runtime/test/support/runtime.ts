@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebSocketRuntime, type HatOpcodes, type WebSocketConstructorLike } from '../../src/index.js';
-import { MemoryHost, type MemoryThread, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
+import { MemoryHost, type MemoryThread, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
 
 export const HATS: HatOpcodes = {
   open: 'test_onOpen',
@@ -85,6 +85,17 @@ export function useRuntimeAndServer(use: (fixture: RuntimeFixture) => void): voi
     fixture?.runtime.dispose();
     await fixture?.server.close();
   });
+}
+
+/**
+ * Connects a fresh target named `name` to `server` and waits until `connect to` has settled:
+ * the target, the server's side of the socket, and the client socket the runtime made.
+ */
+export async function connectSprite(fixture: Pick<RuntimeFixture, 'runtime' | 'server'>, name = 'sprite') {
+  const sprite = target(name);
+  await fixture.runtime.connect(sprite, fixture.server.url);
+  const atServer = await fixture.server.nextConnection();
+  return { sprite, atServer, client: TrackedWebSocket.last() };
 }
 
 /**
