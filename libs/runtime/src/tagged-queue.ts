@@ -1,6 +1,6 @@
 /**
- * A first-in first-out queue on a growable ring buffer, like `MessageQueue`, where every item
- * carries a tag (the connection it came from). Tags sit in a parallel ring, so pushing a
+ * A first-in first-out queue on a growable ring buffer where every item carries a tag (the
+ * connection it came from); `MessageQueue` is the same ring without tags. Tags sit in a parallel ring, so pushing a
  * message allocates nothing beyond its slot (a wrapper object per message would cost ingest).
  */
 export class TaggedQueue<T, Tag> {
