@@ -22,7 +22,7 @@ import { useE2e } from './fixture';
 import type { ServerConnection } from '../src/server/ws-server';
 
 /**
- * The runtime's per-sprite data limit (libs/runtime/src/delivery.ts, MAX_QUEUED_DATA_LENGTH):
+ * The runtime's per-sprite data limit (libs/runtime/src/received-message.ts, MAX_QUEUED_DATA_LENGTH):
  * 2^25 characters, so exactly 32 messages of 2^20 characters fit. The count limit (100,000
  * messages) is the runtime tests' (libs/runtime/test/runtime/queue.test.ts): a burst past it
  * would take the page longer than a test should.

@@ -1,4 +1,5 @@
 import { INVALID_PROTOCOLS } from './subprotocols.js';
+import { INVALID_URL } from './url.js';
 
 /**
  * The one state of a connection, rather than a cluster of booleans. Moves only forward:
@@ -34,7 +35,8 @@ export type ConnectionState =
   | typeof RECONNECTING;
 
 /** Short texts kept for `errorMessage`: what a Scratch user can act on, never a stack. */
-export const ERROR_INVALID_URL = 'invalid URL';
+/** The URL cannot be opened, even after fix-up (url.ts). */
+export const ERROR_INVALID_URL = INVALID_URL;
 export const ERROR_PERMISSION_DENIED = 'permission denied';
 export const ERROR_CONNECTION_FAILED = 'connection failed';
 export const ERROR_CONNECTION_LOST = 'connection lost';

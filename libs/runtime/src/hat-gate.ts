@@ -81,9 +81,9 @@ export class HatGate<Target extends object, Thread> {
     return this.waiting.some((w) => w.client === client);
   }
 
-  /** Forgets the waiting hats of `client` (closed quietly: no hat runs). */
-  drop(client: HatClient<Thread>): void {
-    if (this.waiting.length > 0) this.waiting = this.waiting.filter((w) => w.client !== client);
+  /** Forgets the waiting hats of the connections named `name` (replaced or closed quietly: no hat runs). */
+  dropName(name: string): void {
+    if (this.waiting.length > 0) this.waiting = this.waiting.filter((w) => w.client.name !== name);
   }
 
   /** Forgets every waiting hat (the stop sign stopped every script; none starts after it). */

@@ -1,5 +1,6 @@
 /** @scratch-websocket/runtime: the WebSocket blocks' behaviour, for any Scratch host. */
-export { WebSocketRuntime, type WebSocketRuntimeOptions } from './runtime.js';
+export { WebSocketRuntime } from './runtime.js';
+export type { WebSocketRuntimeOptions } from './runtime-options.js';
 export {
   createTurboWarpHost,
   VM_EVENTS,
@@ -38,8 +39,8 @@ export { truncateCloseReason, MAX_CLOSE_REASON_BYTES } from './close-reason.js';
 export { fixUpUrl, type UrlFixUp } from './url.js';
 export { bytesToBase64, portableBase64, bytesToDataUrl, binaryBytes, BINARY_DATA_URL_PREFIX } from './data-url.js';
 export { MessageQueue } from './message-queue.js';
-export { MAX_QUEUED_MESSAGES, MAX_QUEUED_DATA_LENGTH } from './delivery.js';
-export { MAX_KEPT_SENDS } from './session.js';
+export { MAX_QUEUED_MESSAGES, MAX_QUEUED_DATA_LENGTH } from './received-message.js';
+export { MAX_KEPT_SENDS } from './outbox.js';
 export { MAX_CONNECTIONS_PER_TARGET, MAX_ENDED_CONNECTIONS_PER_TARGET } from './sprite.js';
 export { DEFAULT_CONNECTION } from './bindings.js';
 export { TaggedQueue } from './tagged-queue.js';

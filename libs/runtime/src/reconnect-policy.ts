@@ -16,7 +16,8 @@ export const RECONNECT_INITIAL_DELAY_MS = 1000;
 export const RECONNECT_MAX_DELAY_MS = 30_000;
 
 /**
- * How a connection ended, as the reconnect rule needs it:
+ * What the reconnect rule reads of a connection's `Ending` (ending.ts; every `Ending` is one),
+ * published so that other hosts can ask the rule:
  * - `error`: it failed; `reason` is its `(error message)` text (`connection failed`, …);
  * - `close`: a close handshake ended it; `code` is the close frame's code (RFC 6455 §7.1.5) and
  *   `byProject` whether a close block of the project asked for it.

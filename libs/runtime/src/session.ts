@@ -1,74 +1,85 @@
 import type { Ending } from './ending.js';
-import type { Inbox, MessageSource } from './delivery.js';
-import type { Sprite } from './sprite.js';
+import type { MessageSource } from './inbox.js';
+import { Outbox, type Outgoing } from './outbox.js';
 import { TrafficCounters } from './statistics.js';
-
-/**
- * The most messages kept while reconnecting (CONTRACT.md, Staying connected); past it the
- * oldest kept one is dropped. 1,000 covers a project sending 60 a second through a 16 s wait.
- */
-export const MAX_KEPT_SENDS = 1000;
-
-/** A message the project sent: text, or the bytes of `send binary`. */
-export type Outgoing = string | Uint8Array;
 
 /** Where an automatic reconnect stands, from the ending that started it until a try opens. */
 export interface ReconnectProgress {
   /** The close or error that started it; `closing code`/`closing message` keep showing it. */
   readonly from: Ending;
   /** `error message` while reconnecting: the ending's reason, then each failed try's. */
-  lastFailure: string;
+  readonly lastFailure: string;
 }
 
 /**
- * Everything about one named connection's `connect to` that outlives a single socket: its
- * place in its sprite (name, shared queue, hat gate), the statistics, the URL and protocols, the subprotocol the server chose,
- * and an automatic reconnect's progress and kept messages. `connect to` makes a new one (the old
- * one is forgotten entirely); an automatic reconnect keeps it and gives it a new `Connection`.
+ * Everything about one named connection's `connect to` that outlives a single socket: its name,
+ * the URL and protocols, the subprotocol the server chose, the statistics, what the project sent
+ * before a socket could send it (one `Outbox`), and an automatic reconnect's progress and
+ * backoff. `connect to` makes a new one (the old one is forgotten entirely); an automatic
+ * reconnect keeps it and gives it a new `Connection`. Its fields change only through its methods.
  */
-export class Session<Target extends object, Thread> implements MessageSource {
-  /** How many of its messages the sprite's shared queue holds (the `Inbox` counts). */
+export class Session implements MessageSource {
+  /** How many of its messages the sprite's shared queue holds; only the `Inbox` changes it. */
   queued = 0;
   readonly traffic = new TrafficCounters();
-  /** The WebSocket URL after fix-up ('' until known). */
-  url = '';
-  /** The subprotocols asked for ([] for none). */
-  protocols: readonly string[] = [];
-  /** `(protocol)`: the server's choice once open, kept after the connection ends. */
-  protocol = '';
-  /** The automatic reconnect under way, or null. */
-  reconnect: ReconnectProgress | null = null;
-  /** How many tries since the last open: the backoff step of the next wait. */
-  backoffStep = 0;
-  private keptSends: Outgoing[] = [];
+  readonly outbox = new Outbox();
+  private chosen = '';
+  private progress: ReconnectProgress | null = null;
+  private step = 0;
 
-  /** `name` is the connection's name in `sprite` ('' for the default connection). */
+  /**
+   * `name` is the connection's name in its target ('' for the default connection); `url` the
+   * WebSocket URL after fix-up ('' when it was invalid) and `protocols` the subprotocols asked
+   * for ([] for none), which every try of an automatic reconnect uses again.
+   */
   constructor(
     readonly name: string,
-    readonly sprite: Sprite<Target, Thread>,
+    readonly url: string,
+    readonly protocols: readonly string[],
   ) {}
 
-  /** The sprite's receive queue, shared by all of its connections. */
-  get inbox(): Inbox<Target, Thread> {
-    return this.sprite.inbox;
+  /** `protocol`: the server's choice once open, kept after the connection ends ('' before). */
+  get protocol(): string {
+    return this.chosen;
   }
 
-  /** A message sent while reconnecting: kept, at most `MAX_KEPT_SENDS`, oldest dropped first. */
-  keepSend(payload: Outgoing): void {
-    if (this.keptSends.length >= MAX_KEPT_SENDS) this.keptSends.shift();
-    this.keptSends.push(payload);
+  /** The automatic reconnect under way, or null. */
+  get reconnect(): ReconnectProgress | null {
+    return this.progress;
   }
 
-  /** The kept messages, oldest first, leaving none. */
-  takeKeptSends(): Outgoing[] {
-    const kept = this.keptSends;
-    this.keptSends = [];
-    return kept;
+  /**
+   * A socket opened with `protocol`: the reconnect under way (if any) is over, the backoff
+   * starts again from its first step, and what was kept is returned, oldest first, to be sent.
+   */
+  opened(protocol: string): Outgoing[] {
+    this.chosen = protocol;
+    this.progress = null;
+    this.step = 0;
+    return this.outbox.takeAll();
   }
 
-  /** Forgets the reconnect under way and what it kept. */
+  /** An automatic reconnect starts after `from` (its hat already ran); the backoff from its first step. */
+  startReconnect(from: Ending): void {
+    this.progress = { from, lastFailure: from.kind === 'error' ? from.reason : '' };
+    this.step = 0;
+  }
+
+  /** A try of the reconnect under way failed for `reason` (CONTRACT.md, Staying connected). */
+  tryFailed(reason: string): void {
+    if (this.progress !== null) this.progress = { from: this.progress.from, lastFailure: reason };
+  }
+
+  /** The backoff step of the next wait (0 for the first after an ending), counting it as taken. */
+  takeBackoffStep(): number {
+    const step = this.step;
+    this.step += 1;
+    return step;
+  }
+
+  /** Forgets the reconnect under way and what was kept to send (the connection ended for good). */
   endReconnect(): void {
-    this.reconnect = null;
-    this.keptSends = [];
+    this.progress = null;
+    this.outbox.clear();
   }
 }

@@ -1,8 +1,11 @@
 import type { Bindings } from './bindings.js';
-import type { Connection } from './connection.js';
-import { Inbox, type Deliverable } from './delivery.js';
+import { Connection } from './connection.js';
+import type { ConnectionContext, ConnectionHome } from './connection-context.js';
+import { RECONNECTING } from './connection-state.js';
+import type { Deliverable } from './frame-hook.js';
 import { HatGate } from './hat-gate.js';
-import type { HatRunner } from './hat-runner.js';
+import { Inbox } from './inbox.js';
+import type { Session } from './session.js';
 
 /**
  * The most live connections (connecting, open, closing, reconnecting) one target may have
@@ -19,83 +22,138 @@ export const MAX_CONNECTIONS_PER_TARGET = 32;
 export const MAX_ENDED_CONNECTIONS_PER_TARGET = 32;
 
 /**
- * Everything one target (sprite, stage, clone) has for its connections: the current connection
- * of each name (live or ended, what the reporters read), the live ones still needing the host,
- * the shared receive queue and the gate of its open, error and close hats. The frame hook visits
- * it while something of it waits for a frame.
+ * Everything one target (sprite, stage, clone) has for its connections, and the one owner of
+ * them: the current connection of each name (live or ended: what the reporters read), the shared
+ * receive queue and the gate of its open, error and close hats. Connections are added, replaced
+ * and forgotten only here. The frame hook visits it while something of it waits for a frame.
  */
-export class Sprite<Target extends object, Thread> implements Deliverable {
+export class Sprite<Target extends object, Thread> implements ConnectionHome<Target, Thread>, Deliverable {
   readonly inbox: Inbox<Target, Thread>;
   readonly gate: HatGate<Target, Thread>;
   /** The current connection of each name, live or ended, oldest `connect to` first. */
-  readonly connections = new Map<string, Connection<Target, Thread>>();
-  /** Connections that still need the host (including ended ones replaced by a reconnect but still draining). */
-  readonly live = new Set<Connection<Target, Thread>>();
+  private readonly connections = new Map<string, Connection<Target, Thread>>();
 
-  /**
-   * `wake` puts this sprite on the frame hook; `release` lets the registry let go of an ended
-   * connection that has nothing left to do.
-   */
+  /** `awaken` puts this sprite on the runtime's frame hook. */
   constructor(
     readonly target: Target,
-    hats: HatRunner<Target, Thread>,
+    private readonly context: ConnectionContext<Target, Thread, Connection<Target, Thread>>,
     bindings: Bindings,
-    private readonly wake: (sprite: Sprite<Target, Thread>) => void,
-    private readonly release: (connection: Connection<Target, Thread>) => void,
+    private readonly awaken: (sprite: Sprite<Target, Thread>) => void,
   ) {
-    this.inbox = new Inbox(target, hats, bindings);
-    this.gate = new HatGate(target, hats, bindings, () => this.wake(this));
+    this.inbox = new Inbox(target, context.hats, bindings, this.wake);
+    this.gate = new HatGate(target, context.hats, bindings, this.wake);
   }
 
-  /** Something of this sprite waits for a frame. */
-  waitForFrames(): void {
-    this.wake(this);
+  /** Something of this sprite waits for a frame (ConnectionHome). */
+  readonly wake = (): void => this.awaken(this);
+
+  /** The connection named `name`, live or ended; undefined if it never connected (or was forgotten). Allocates nothing. */
+  connection(name: string): Connection<Target, Thread> | undefined {
+    return this.connections.get(name);
   }
 
-  /** How many of its current connections are live (not closed nor errored): the limit's count. */
-  liveCount(): number {
-    let count = 0;
-    for (const connection of this.connections.values()) if (!connection.hasEnded()) count += 1;
-    return count;
+  /**
+   * `connect to` on `session.name`: that name's connection (live or ended) closes quietly, and its
+   * messages and waiting hats leave; the new one takes the newest place; the oldest ended
+   * connections beyond the bound are forgotten. The sprite's other names are left alone.
+   */
+  connect(session: Session): Connection<Target, Thread> {
+    this.forgetName(session.name);
+    const connection = new Connection(this.context, this, session);
+    this.connections.set(session.name, connection);
+    this.forgetOldEnded();
+    return connection;
+  }
+
+  /** An automatic reconnect's next try takes `previous`'s place, waiting for its turn; null if `previous` is no longer current. */
+  continueAfter(previous: Connection<Target, Thread>): Connection<Target, Thread> | null {
+    if (!this.isCurrent(previous)) return null;
+    const next = new Connection(this.context, this, previous.session, RECONNECTING);
+    this.connections.set(previous.name, next);
+    return next;
+  }
+
+  /** Whether `connection` is still its name's current connection. */
+  isCurrent(connection: Connection<Target, Thread>): boolean {
+    return this.connections.get(connection.name) === connection;
+  }
+
+  /** Whether more live connections than `MAX_CONNECTIONS_PER_TARGET` exist (the newest one must then fail). */
+  isOverLimit(): boolean {
+    let live = 0;
+    for (const connection of this.connections.values()) if (!connection.hasEnded()) live += 1;
+    return live > MAX_CONNECTIONS_PER_TARGET;
+  }
+
+  /** The stop sign: every connection stops without a hat, and no hat or message waits for its turn any more. */
+  stopAll(): void {
+    this.gate.clear();
+    for (const connection of [...this.connections.values()]) {
+      connection.stop();
+      // An ended connection whose messages still waited for the hat: the stop sign ends that too.
+      this.inbox.endDelivery(connection.session);
+    }
+  }
+
+  /** Turning automatic reconnect off: every reconnect under way stops quietly, reading as the ending that started it. */
+  stopReconnects(): void {
+    for (const connection of [...this.connections.values()]) if (connection.state === RECONNECTING) connection.stop();
+  }
+
+  /** The target was removed or the project changed: every connection closes quietly; no hat runs. */
+  closeAllQuietly(): void {
+    this.gate.clear();
+    for (const connection of this.connections.values()) connection.closeQuietly();
+  }
+
+  /** One frame: at most one message to the message hat, the hats whose turn came, then the endings queued behind messages. */
+  deliverNext(): void {
+    this.inbox.deliverNext();
+    this.gate.startWaiting();
+    for (const connection of [...this.connections.values()]) connection.applyWaitingEnding();
+  }
+
+  /** Whether something waits for a later frame (Deliverable). */
+  needsFrames(): boolean {
+    if (this.inbox.hasQueued() || this.gate.hasWaiting()) return true;
+    for (const connection of this.connections.values()) if (connection.needsFrames()) return true;
+    return false;
+  }
+
+  /** How many connections still need the host: live, or ended with something left for a frame. */
+  busyCount(): number {
+    let busy = 0;
+    for (const connection of this.connections.values()) if (!connection.hasEnded() || connection.needsFrames()) busy += 1;
+    return busy;
+  }
+
+  /** Whether it still needs the host's events: a live connection, or something waiting for a frame. */
+  needsHost(): boolean {
+    return this.busyCount() > 0 || this.needsFrames();
+  }
+
+  /** Quietly ends and forgets the connection named `name` (it takes its queued messages and waiting hats along). */
+  private forgetName(name: string): void {
+    const old = this.connections.get(name);
+    if (old === undefined) return;
+    this.connections.delete(name);
+    old.closeQuietly();
   }
 
   /**
    * Forgets the oldest ended connections beyond `MAX_ENDED_CONNECTIONS_PER_TARGET` that need
    * nothing more and have no message left in the queue (CONTRACT.md, Several connections:
-   * bounded memory). Runs at each `connect to`, so the map stays at most 32 live plus 32 ended
-   * (plus ended ones whose messages still wait, bounded by the queue's limit).
+   * bounded memory), so the map holds at most 32 live plus 32 ended connections, plus ended ones
+   * whose messages still wait (bounded by the queue's limit; `connect to` on their name still removes them).
    */
-  forgetOldEnded(): void {
+  private forgetOldEnded(): void {
     let ended = 0;
     for (const connection of this.connections.values()) if (connection.hasEnded()) ended += 1;
-    if (ended <= MAX_ENDED_CONNECTIONS_PER_TARGET) return;
     for (const [name, connection] of this.connections) {
       if (ended <= MAX_ENDED_CONNECTIONS_PER_TARGET) break;
-      // One with messages still queued stays, so `connect to` on its name still removes them;
-      // those are bounded by the queue's limit, and it goes once they are taken.
-      if (!connection.hasEnded() || this.live.has(connection) || connection.session.queued > 0) continue;
+      if (!connection.hasEnded() || connection.needsFrames() || connection.session.queued > 0) continue;
       this.connections.delete(name);
       ended -= 1;
     }
-  }
-
-  /**
-   * One frame: at most one message to the message hat, the hats whose turn came, then each
-   * connection's close or error that waited behind its messages; ended connections with nothing
-   * left are let go.
-   */
-  deliverNext(): void {
-    this.inbox.deliverNext();
-    this.gate.startWaiting();
-    for (const connection of this.live) {
-      connection.applyWaitingEnding();
-      if (connection.hasEnded()) this.release(connection);
-    }
-  }
-
-  needsFrames(): boolean {
-    if (this.inbox.hasQueued() || this.gate.hasWaiting()) return true;
-    for (const connection of this.live) if (connection.hasWaitingEnding()) return true;
-    return false;
   }
 }

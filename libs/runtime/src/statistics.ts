@@ -54,17 +54,81 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-/** The traffic counters of one connection (messages and payload bytes; see `utf8ByteLength`). */
+/** The traffic counters of one connection (messages and payload bytes; see `utf8ByteLength`). Only its own methods count. */
 export class TrafficCounters {
-  messagesReceived = 0;
-  messagesSent = 0;
-  bytesReceived = 0;
-  bytesSent = 0;
-  reconnectAttempts = 0;
+  private received = 0;
+  private sent = 0;
+  private receivedBytes = 0;
+  private sentBytes = 0;
+  private attempts = 0;
+
+  get messagesReceived(): number {
+    return this.received;
+  }
+
+  get messagesSent(): number {
+    return this.sent;
+  }
+
+  get bytesReceived(): number {
+    return this.receivedBytes;
+  }
+
+  get bytesSent(): number {
+    return this.sentBytes;
+  }
+
+  /** Tries made by automatic reconnect. */
+  get reconnectAttempts(): number {
+    return this.attempts;
+  }
 
   /** One message handed to the socket: a string is text (its UTF-8 bytes), anything else binary. */
   countSent(payload: string | Uint8Array): void {
-    this.messagesSent += 1;
-    this.bytesSent += typeof payload === 'string' ? utf8ByteLength(payload) : payload.byteLength;
+    this.sent += 1;
+    this.sentBytes += typeof payload === 'string' ? utf8ByteLength(payload) : payload.byteLength;
+  }
+
+  /** One message received, of `bytes` payload bytes (a text message's UTF-8 length). */
+  countReceived(bytes: number): void {
+    this.received += 1;
+    this.receivedBytes += bytes;
+  }
+
+  /** One try of automatic reconnect. */
+  countReconnectAttempt(): void {
+    this.attempts += 1;
+  }
+}
+
+/** What the two queue statistics read: the target's shared queue (`Inbox`). */
+export interface QueueCounts {
+  readonly size: number;
+  readonly dropped: number;
+}
+
+/**
+ * The value of the statistic named exactly `stat` (one of `STATISTICS`), or undefined for any
+ * other value: the queue's two from `queue`, the others from `traffic` (0 without one, a name
+ * that never connected).
+ */
+export function readStatistic(stat: unknown, traffic: TrafficCounters | undefined, queue: QueueCounts): number | undefined {
+  switch (stat) {
+    case STAT_MESSAGES_RECEIVED:
+      return traffic?.messagesReceived ?? 0;
+    case STAT_MESSAGES_SENT:
+      return traffic?.messagesSent ?? 0;
+    case STAT_BYTES_RECEIVED:
+      return traffic?.bytesReceived ?? 0;
+    case STAT_BYTES_SENT:
+      return traffic?.bytesSent ?? 0;
+    case STAT_QUEUED_MESSAGES:
+      return queue.size;
+    case STAT_DROPPED_MESSAGES:
+      return queue.dropped;
+    case STAT_RECONNECT_ATTEMPTS:
+      return traffic?.reconnectAttempts ?? 0;
+    default:
+      return undefined;
   }
 }

@@ -1,6 +1,7 @@
-import { ERROR_INVALID_URL } from './connection-state.js';
+/** The stable word for every URL that cannot be opened (the `(error message)` text, `ERROR_INVALID_URL`). */
+export const INVALID_URL = 'invalid URL';
 
-export type UrlFixUp = { ok: true; url: string } | { ok: false; reason: typeof ERROR_INVALID_URL };
+export type UrlFixUp = { ok: true; url: string } | { ok: false; reason: typeof INVALID_URL };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
@@ -20,7 +21,7 @@ const SCHEME_FIX_UPS: Readonly<Record<string, string>> = {
 };
 
 function invalid(): UrlFixUp {
-  return { ok: false, reason: ERROR_INVALID_URL };
+  return { ok: false, reason: INVALID_URL };
 }
 
 /**

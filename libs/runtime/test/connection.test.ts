@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { WebSocketLike } from '../src/index.js';
-import { Connection, type ConnectionEvents } from '../src/connection.js';
+import type { Connection } from '../src/connection.js';
+import type { ConnectionListener } from '../src/connection-context.js';
 import { HatRunner } from '../src/hat-runner.js';
 import { Bindings } from '../src/bindings.js';
 import { Session } from '../src/session.js';
@@ -14,11 +15,12 @@ type TestConnection = Connection<TestTarget, MemoryThread>;
 
 let server: TestServer;
 let host: MemoryHost;
-let told: { event: 'waiting' | 'ended' | 'due' | 'retry'; connection: TestConnection }[];
+let told: { event: 'waiting' | 'ended' | 'due' | 'retry'; connection?: TestConnection }[];
+/** The sprite of the latest `newConnection()`: its queue and its frame step. */
+let sprite: Sprite<TestTarget, MemoryThread>;
 let sockets: WebSocket[];
 
-const events: ConnectionEvents<TestTarget, MemoryThread> = {
-  waiting: (connection) => told.push({ event: 'waiting', connection }),
+const listener: ConnectionListener<TestConnection> = {
   ended: (connection) => told.push({ event: 'ended', connection }),
   due: (connection) => told.push({ event: 'due', connection }),
   retry: (connection) => told.push({ event: 'retry', connection }),
@@ -39,13 +41,10 @@ afterEach(async () => {
 });
 
 function newConnection(): TestConnection {
-  const sprite = target('sprite');
-  const hats = new HatRunner(host, HATS);
-  // A sprite of its own, as the runtime makes: the frame hook and the registry are the test's.
-  const state = new Sprite<TestTarget, MemoryThread>(sprite, hats, new Bindings(), () => {}, () => {});
-  const connection = new Connection<TestTarget, MemoryThread>(sprite, hats, events, resolveTiming(undefined), new Session('', state));
-  state.live.add(connection);
-  return connection;
+  const context = { hats: new HatRunner(host, HATS), timing: resolveTiming(undefined), listener };
+  // A sprite of its own, as the runtime makes; the frame hook is the test's: being woken is told as 'waiting'.
+  sprite = new Sprite<TestTarget, MemoryThread>(target('sprite'), context, new Bindings(), () => told.push({ event: 'waiting' }));
+  return sprite.connect(new Session('', '', []));
 }
 
 /** A connection attached to a fresh `ws` client socket to the test server. */
@@ -72,7 +71,7 @@ describe('Connection', () => {
   it('starts connecting, with nothing to report', () => {
     const connection = newConnection();
     expect(connection.state).toBe('connecting');
-    expect(connection.session.inbox.data).toBe('');
+    expect(sprite.inbox.data).toBe('');
     expect(connection.closeCode).toBe(0);
     expect(connection.closeMessage).toBe('');
     expect(connection.errorMessage).toBe('');
@@ -99,14 +98,14 @@ describe('Connection', () => {
     atServer.send('first');
     atServer.send('second');
     await arrived;
-    expect(connection.session.inbox.data).toBe('first');
+    expect(sprite.inbox.data).toBe('first');
     expect(connection.needsFrames()).toBe(true);
     expect(told.map((t) => t.event)).toEqual(['waiting']);
-    connection.session.sprite.deliverNext();
-    expect(connection.session.inbox.data).toBe('first');
+    sprite.deliverNext();
+    expect(sprite.inbox.data).toBe('first');
     host.activeThreads(HATS.message, connection.target)[0]!.finish();
-    connection.session.sprite.deliverNext();
-    expect(connection.session.inbox.data).toBe('second');
+    sprite.deliverNext();
+    expect(sprite.inbox.data).toBe('second');
     expect(connection.needsFrames()).toBe(false);
   });
 
@@ -209,11 +208,11 @@ describe('Connection', () => {
     expect(connection.state).toBe('open');
     expect(connection.needsFrames()).toBe(true);
     host.activeThreads(HATS.message, connection.target)[0]!.finish();
-    connection.session.sprite.deliverNext();
-    expect(connection.session.inbox.data).toBe('two');
+    sprite.deliverNext();
+    expect(sprite.inbox.data).toBe('two');
     expect(connection.state).toBe('open');
     host.activeThreads(HATS.message, connection.target)[0]!.finish();
-    connection.session.sprite.deliverNext();
+    sprite.deliverNext();
     expect(connection.state).toBe('closed');
     expect(connection.closeCode).toBe(4001);
     expect(connection.needsFrames()).toBe(false);
@@ -228,7 +227,7 @@ describe('Connection', () => {
     connection.stop();
     expect(connection.state).toBe('closed');
     expect(connection.closeCode).toBe(1005);
-    expect(connection.session.inbox.data).toBe('kept');
+    expect(sprite.inbox.data).toBe('kept');
     await socketClosed(socket);
     expect(host.startsOf(HATS.close)).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
-import type { HatRunner } from './hat-runner.js';
 import type { Bindings } from './bindings.js';
+import type { HatRunner } from './hat-runner.js';
+import { dataLength, MAX_QUEUED_DATA_LENGTH, MAX_QUEUED_MESSAGES, type ReceivedMessage } from './received-message.js';
 import { TaggedQueue } from './tagged-queue.js';
 
 /**
@@ -8,39 +9,6 @@ import { TaggedQueue } from './tagged-queue.js';
  * target's queue, and each frame hands each waiting target at most one message, once all of
  * its message threads have finished. So none is lost, order holds, one per frame.
  */
-
-/**
- * The most messages one target keeps waiting (CONTRACT.md, Receiving): for `take next message`
- * or for its `when message received` script. Past it, or past `MAX_QUEUED_DATA_LENGTH`, the
- * oldest waiting message is dropped and counted (`dropped messages`), so memory stays bounded
- * even under a message script that never finishes.
- *
- * Why 100,000: while a server sends a burst, Chromium runs the page's socket tasks ahead of the
- * VM's frames, and in the real VM at 60 fps a burst of 8,000 messages a second left gaps of
- * 2 s between frames (apps/extension-e2e's bench). A project that takes every message each
- * frame must find all of them still there, so the limit has to hold several seconds of the
- * fastest burst a page can receive. 100,000 short messages take about 15 MB.
- */
-export const MAX_QUEUED_MESSAGES = 100_000;
-
-/**
- * The most message data one target keeps waiting, in UTF-16 code units of `received message
- * data` (a binary message counts as its base64 `data:` URL): 2^25, 32 Mi characters, at most
- * 64 MB of memory. Past it the oldest waiting messages are dropped as at `MAX_QUEUED_MESSAGES`;
- * the newest is always kept, however long, as the WebSocket has already received it.
- */
-export const MAX_QUEUED_DATA_LENGTH = 2 ** 25;
-
-/**
- * A received binary message: its data (a base64 `data:` URL) marked as binary. Text messages
- * are queued as plain strings, so the common case allocates nothing beyond the queue slot.
- */
-export class BinaryMessage {
-  constructor(readonly data: string) {}
-}
-
-/** A received message as the queue holds it: text as itself, binary wrapped. */
-export type ReceivedMessage = string | BinaryMessage;
 
 /**
  * Where a queued message came from: one connection's session, which counts how many of its
@@ -67,8 +35,7 @@ export interface MessageSource {
  * the next message asks the hat again, so a script added later is found.
  */
 export class Inbox<Target extends object, Thread> {
-  /** Messages dropped at the queue limit since the queue was last emptied by a `connect to`. */
-  dropped = 0;
+  private droppedCount = 0;
   private latest = '';
   private latestBinary = false;
   private latestFrom: MessageSource | null = null;
@@ -81,11 +48,18 @@ export class Inbox<Target extends object, Thread> {
   /** No message script answered: the queue holds messages for `take next message`, not for the hat. */
   private keeping = false;
 
+  /** `wake` puts the target on the frame hook: a message waits for the hat on a later frame. */
   constructor(
     private readonly target: Target,
     private readonly hats: HatRunner<Target, Thread>,
     private readonly bindings: Bindings,
+    private readonly wake: () => void,
   ) {}
+
+  /** `dropped messages`: dropped at the queue's limits since the queue was last emptied by a `connect to`. */
+  get dropped(): number {
+    return this.droppedCount;
+  }
 
   /** `received message data`: the latest delivered, kept or taken message, '' before any. */
   get data(): string {
@@ -127,12 +101,12 @@ export class Inbox<Target extends object, Thread> {
     return this.threadsFrom !== source || !this.hats.anyActive(this.threads);
   }
 
-  /** A message of `source` arrived: handled now when idle, else queued. True when it waits for a frame. */
-  receive(message: ReceivedMessage, source: MessageSource): boolean {
+  /** A message of `source` arrived: handled now when idle, else queued (kept, or waiting for a frame). */
+  receive(message: ReceivedMessage, source: MessageSource): void {
     if (this.keeping) {
       this.show(message, source);
       this.push(message, source);
-      return false;
+      return;
     }
     if (this.queue.isEmpty() && !this.hats.anyActive(this.threads)) {
       this.show(message, source);
@@ -142,10 +116,10 @@ export class Inbox<Target extends object, Thread> {
         this.keeping = true;
         this.push(message, source);
       }
-      return false;
+      return;
     }
     this.push(message, source);
-    return true;
+    this.wake();
   }
 
   /** One frame's step: the oldest queued message, if the message threads have all finished. */
@@ -204,7 +178,7 @@ export class Inbox<Target extends object, Thread> {
     }
     if (this.queue.isEmpty()) {
       this.keeping = false;
-      this.dropped = 0;
+      this.droppedCount = 0;
     }
   }
 
@@ -218,7 +192,7 @@ export class Inbox<Target extends object, Thread> {
 
   private dropOldest(): void {
     this.shiftOne(this.queue.peekTag()!);
-    this.dropped += 1;
+    this.droppedCount += 1;
   }
 
   private shiftOne(source: MessageSource): ReceivedMessage | undefined {
@@ -258,53 +232,6 @@ export class Inbox<Target extends object, Thread> {
   }
 }
 
-function dataLength(message: ReceivedMessage): number {
-  return typeof message === 'string' ? message.length : message.data.length;
-}
-
 function zeroQueued(source: MessageSource): void {
   source.queued = 0;
-}
-
-/** What the frame hook needs from a connection with something queued. */
-export interface Deliverable {
-  /** Hands over at most one queued item, if its target is ready for it. */
-  deliverNext(): void;
-  /** Whether it still has something to hand over on a later frame. */
-  needsFrames(): boolean;
-}
-
-/**
- * The one runtime-wide frame hook (STYLE: one hook serves all connections). It looks only at
- * targets that have something queued, so an idle frame costs nothing per connection.
- */
-export class FrameDelivery<Item extends Deliverable> {
-  private readonly waiting = new Set<Item>();
-
-  /** `drained` is told when an item has handed over everything and left the hook. */
-  constructor(private readonly drained: (item: Item) => void) {}
-
-  /** Visits `item` on every frame until it has nothing left to hand over. */
-  add(item: Item): void {
-    this.waiting.add(item);
-  }
-
-  /** Stops visiting `item` (it was closed or stopped); `drained` is not told. */
-  remove(item: Item): void {
-    this.waiting.delete(item);
-  }
-
-  has(item: Item): boolean {
-    return this.waiting.has(item);
-  }
-
-  /** The host's per-frame listener (TurboWarp: BEFORE_EXECUTE, before threads step). */
-  readonly handleFrame = (): void => {
-    for (const item of this.waiting) {
-      item.deliverNext();
-      if (item.needsFrames()) continue;
-      this.waiting.delete(item);
-      this.drained(item);
-    }
-  };
 }

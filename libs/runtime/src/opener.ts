@@ -1,0 +1,89 @@
+import type { Connection } from './connection.js';
+import { CONNECTING, ERROR_CONNECTION_FAILED, ERROR_INVALID_PROTOCOLS, ERROR_INVALID_URL } from './connection-state.js';
+import { ERROR_PERMISSION_DENIED, ERROR_TOO_MANY_CONNECTIONS } from './connection-state.js';
+import type { Host, WebSocketConstructorLike, WebSocketLike } from './host.js';
+import { reportUnexpected } from './report-unexpected.js';
+import { safeText } from './safe-text.js';
+import { Session } from './session.js';
+import type { Sprite } from './sprite.js';
+import { parseSubprotocols } from './subprotocols.js';
+import { fixUpUrl } from './url.js';
+
+/**
+ * Opening a connection (CONTRACT.md, Connections and Subprotocols): the limit, the URL's
+ * fix-up, the protocol list, permission from the host, and the socket. The one place that
+ * constructs a WebSocket, always after the host allowed its URL.
+ */
+export class Opener<Target extends object, Thread> {
+  constructor(
+    private readonly WebSocket: WebSocketConstructorLike,
+    private readonly host: Host<Target, Thread>,
+  ) {}
+
+  /**
+   * `connect to` on `sprite`'s connection `name`, with `protocols` (a list to read) or without
+   * (null). Resolves once the connection has opened, failed or closed; never rejects. Any `url`
+   * or `protocols` value is accepted: what cannot be turned into text is invalid.
+   */
+  connect(sprite: Sprite<Target, Thread>, name: string, url: unknown, protocols: unknown): Promise<void> {
+    const fixed = fixUpUrl(safeText(url));
+    const parsed = protocols === null ? null : parseSubprotocols(safeText(protocols));
+    const session = new Session(name, fixed.ok ? fixed.url : '', parsed?.ok === true ? parsed.protocols : []);
+    const connection = sprite.connect(session);
+    if (sprite.isOverLimit()) connection.fail(ERROR_TOO_MANY_CONNECTIONS);
+    else if (!fixed.ok) connection.fail(ERROR_INVALID_URL);
+    else if (parsed?.ok === false) connection.fail(ERROR_INVALID_PROTOCOLS);
+    // Replaced, closed or stopped while permission was asked: that already settled it.
+    else void this.openSocket(connection, () => connection.state === CONNECTING);
+    return connection.settled;
+  }
+
+  /** An automatic reconnect's turn: permission again, then a socket to the same URL and protocols, unless it was ended meanwhile. */
+  retry(connection: Connection<Target, Thread>, stillWanted: () => boolean): Promise<void> {
+    return this.openSocket(connection, stillWanted);
+  }
+
+  /** Permission, then a socket for `connection`'s session, if `stillWanted()` after the host answered. */
+  private async openSocket(connection: Connection<Target, Thread>, stillWanted: () => boolean): Promise<void> {
+    const { url, protocols } = connection.session;
+    const allowed = await this.askPermission(url);
+    if (!stillWanted()) return;
+    if (!allowed) {
+      connection.fail(ERROR_PERMISSION_DENIED);
+      return;
+    }
+    const socket = this.construct(url, protocols);
+    if (socket === null) {
+      connection.fail(ERROR_INVALID_URL);
+      return;
+    }
+    try {
+      connection.attach(socket);
+    } catch (error) {
+      // A socket that refuses its listeners cannot be used: the connection must still end.
+      reportUnexpected(error);
+      connection.fail(ERROR_CONNECTION_FAILED);
+    }
+  }
+
+  private async askPermission(url: string): Promise<boolean> {
+    try {
+      return (await this.host.canFetch(url)) === true;
+    } catch (error) {
+      // A host that cannot answer has not given permission.
+      reportUnexpected(error);
+      return false;
+    }
+  }
+
+  /** Protocols go to the constructor only when there are some, so a plain `connect to` calls `new WebSocket(url)`. */
+  private construct(url: string, protocols: readonly string[]): WebSocketLike | null {
+    try {
+      return protocols.length > 0 ? new this.WebSocket(url, [...protocols]) : new this.WebSocket(url);
+    } catch (error) {
+      // The WebSocket constructor throws a SyntaxError for a URL it will not open.
+      if (!(error instanceof Error && error.name === 'SyntaxError')) reportUnexpected(error);
+      return null;
+    }
+  }
+}
