@@ -1,6 +1,6 @@
 import type { Connection } from './connection.js';
 import { CONNECTING, ERROR_CONNECTION_FAILED, ERROR_INVALID_PROTOCOLS, ERROR_INVALID_URL } from './connection-state.js';
-import { ERROR_PERMISSION_DENIED, ERROR_TOO_MANY_CONNECTIONS } from './connection-state.js';
+import { ERROR_PERMISSION_DENIED, ERROR_TOO_MANY_CONNECTIONS, type ErrorReason } from './connection-state.js';
 import type { Host, WebSocketConstructorLike, WebSocketLike } from './host.js';
 import { reportUnexpected } from './report-unexpected.js';
 import { safeText } from './safe-text.js';
@@ -26,13 +26,10 @@ export class Opener<Target extends object, Thread> {
    * or `protocols` value is accepted: what cannot be turned into text is invalid.
    */
   connect(sprite: Sprite<Target, Thread>, name: string, url: unknown, protocols: unknown): Promise<void> {
-    const fixed = fixUpUrl(safeText(url));
-    const parsed = protocols === null ? null : parseSubprotocols(safeText(protocols));
-    const session = new Session(name, fixed.ok ? fixed.url : '', parsed?.ok === true ? parsed.protocols : []);
-    const connection = sprite.connect(session);
-    if (sprite.isOverLimit()) connection.fail(ERROR_TOO_MANY_CONNECTIONS);
-    else if (!fixed.ok) connection.fail(ERROR_INVALID_URL);
-    else if (parsed?.ok === false) connection.fail(ERROR_INVALID_PROTOCOLS);
+    const request = prepare(url, protocols);
+    const connection = sprite.connect(new Session(name, request.url, request.protocols));
+    const failure = sprite.isOverLimit() ? ERROR_TOO_MANY_CONNECTIONS : request.failure;
+    if (failure !== null) connection.fail(failure);
     // Replaced, closed or stopped while permission was asked: that already settled it.
     else void this.openSocket(connection, () => connection.state === CONNECTING);
     return connection.settled;
@@ -85,5 +82,30 @@ export class Opener<Target extends object, Thread> {
       if (!(error instanceof Error && error.name === 'SyntaxError')) reportUnexpected(error);
       return null;
     }
+  }
+}
+
+/** What `connect to` asks for: the URL after fix-up and the protocols, or why it cannot be opened. */
+interface Request {
+  readonly url: string;
+  readonly protocols: readonly string[];
+  readonly failure: ErrorReason | null;
+}
+
+/**
+ * Reads `url` and `protocols` (null for a plain `connect to`). Never throws: a rule that throws
+ * on some input (a URL parser's own limits, say) makes the URL invalid, so the connection still ends.
+ */
+function prepare(url: unknown, protocols: unknown): Request {
+  try {
+    const fixed = fixUpUrl(safeText(url));
+    if (!fixed.ok) return { url: '', protocols: [], failure: ERROR_INVALID_URL };
+    if (protocols === null) return { url: fixed.url, protocols: [], failure: null };
+    const parsed = parseSubprotocols(safeText(protocols));
+    if (!parsed.ok) return { url: fixed.url, protocols: [], failure: ERROR_INVALID_PROTOCOLS };
+    return { url: fixed.url, protocols: parsed.protocols, failure: null };
+  } catch (error) {
+    reportUnexpected(error);
+    return { url: '', protocols: [], failure: ERROR_INVALID_URL };
   }
 }

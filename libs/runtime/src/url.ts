@@ -5,12 +5,25 @@ export type UrlFixUp = { ok: true; url: string } | { ok: false; reason: typeof I
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
-/**
+/*
  * A host name as DNS and IP literals allow (parsers turn Unicode names into xn-- punycode).
  * Checked after parsing because parsers differ: Chromium accepts `wss://not a url` and
  * percent-escapes the spaces into the host, where WHATWG URL (Node, Firefox) rejects it.
  */
-const VALID_HOSTNAME = /^(?:\[[0-9a-f:.]+\]|[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?)$/i;
+const IP_LITERAL = /^\[[0-9a-f:.]+\]$/i;
+const LABEL = /^[a-z0-9_-]+$/i;
+
+/**
+ * Whether `hostname` is an IP literal or dot-separated labels with an optional trailing dot,
+ * checked label by label: one regular expression over the whole name backtracks, and V8's
+ * regex stack overflows (a RangeError) at a few million labels.
+ */
+function isValidHostname(hostname: string): boolean {
+  if (hostname.startsWith('[')) return IP_LITERAL.test(hostname);
+  const labels = hostname.split('.');
+  if (labels.length > 1 && labels[labels.length - 1] === '') labels.pop();
+  return labels.every((label) => LABEL.test(label));
+}
 
 /** Schemes a user may type, and the WebSocket scheme each one means (CONTRACT.md, Connections). */
 const SCHEME_FIX_UPS: Readonly<Record<string, string>> = {
@@ -72,7 +85,7 @@ export function fixUpUrl(input: string): UrlFixUp {
   if (hash !== -1) candidate = candidate.slice(0, hash);
 
   const parsed = parse(candidate);
-  if (parsed === null || !VALID_HOSTNAME.test(parsed.hostname)) return invalid();
+  if (parsed === null || !isValidHostname(parsed.hostname)) return invalid();
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return invalid();
   return { ok: true, url: candidate };
 }

@@ -49,3 +49,12 @@ describe('fixUpUrl', () => {
     expect(fixUpUrl(input)).toEqual({ ok: false, reason: 'invalid URL' });
   });
 });
+
+describe('fixUpUrl on a host of millions of labels', () => {
+  it('answers without overflowing the regular expression stack', () => {
+    // 3.4 million labels: one regular expression over the whole host name threw a RangeError here.
+    const host = `${'a.'.repeat(3_400_000)}b`;
+    expect(fixUpUrl(`ws://${host}/`)).toEqual({ ok: true, url: `ws://${host}/` });
+    expect(fixUpUrl(`ws://${host}..b/`)).toEqual({ ok: false, reason: 'invalid URL' });
+  });
+});

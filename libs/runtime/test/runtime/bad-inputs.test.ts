@@ -83,6 +83,14 @@ describe('Lifetime: no block throws, whatever it is given', () => {
     }
   });
 
+  it('connect to a URL of millions of host labels ends the connection, and never rejects', async () => {
+    const sprite = target('sprite');
+    // A 6.8 MB URL: the host-name check once overflowed V8's regex stack and left the connection `connecting`.
+    await expect(runtime.connect(sprite, `ws://${'a.'.repeat(3_400_000)}b/`)).resolves.toBeUndefined();
+    expect(runtime.connectionState(sprite)).toBe('errored');
+    expect(runtime.connectionCount).toBe(0);
+  });
+
   it('connect with a non-target resolves without a connection', async () => {
     await expect(runtime.connect(null as never, server.url)).resolves.toBeUndefined();
     expect(server.accepted).toBe(0);
