@@ -1,7 +1,6 @@
 import type { Bindings } from './bindings.js';
 import type { FrameHook } from './frame-hook.js';
 import type { Host, Unsubscribe } from './host.js';
-import type { Reconnector } from './reconnector.js';
 import type { ConnectionRegistry } from './registry.js';
 import type { Sprite } from './sprite.js';
 
@@ -14,7 +13,6 @@ export class Lifetime<Target extends object, Thread> {
   constructor(
     private readonly registry: ConnectionRegistry<Target, Thread>,
     private readonly frames: FrameHook<Sprite<Target, Thread>>,
-    private readonly reconnector: Reconnector<Target, Thread>,
     private readonly bindings: Bindings,
   ) {}
 
@@ -30,7 +28,6 @@ export class Lifetime<Target extends object, Thread> {
 
   /** A new project, or the runtime disposed: every connection closes quietly, every setting and binding is forgotten. */
   dispose(): void {
-    this.reconnector.clear();
     for (const sprite of this.registry.clear()) this.closeQuietly(sprite);
     this.bindings.clear();
   }
@@ -46,8 +43,6 @@ export class Lifetime<Target extends object, Thread> {
    * and nothing waits for the message hat any more (the VM stopped every script).
    */
   private readonly handleStopAll = (): void => {
-    // First, so that no ending below starts a reconnect.
-    this.reconnector.clear();
     for (const sprite of this.registry.activeSprites()) {
       this.frames.remove(sprite);
       sprite.stopAll();
@@ -57,7 +52,6 @@ export class Lifetime<Target extends object, Thread> {
 
   /** A removed target (a deleted clone): its connections close quietly and it is forgotten, reading as never connected. */
   private readonly handleTargetRemoved = (target: Target): void => {
-    this.reconnector.set(target, false);
     const sprite = this.registry.remove(target);
     if (sprite !== undefined) this.closeQuietly(sprite);
   };

@@ -6,16 +6,13 @@ import type { ConnectionRegistry } from './registry.js';
 import { reportUnexpected } from './report-unexpected.js';
 
 /**
- * Automatic reconnect (CONTRACT.md, Staying connected): which targets have it on, and what
- * follows a connection's ending. It is every connection's listener: an ending the rule
- * (`shouldReconnect`) says to retry is followed by a new connection in `reconnecting`, which
- * waits its backoff, then asks permission again and opens a socket to the same URL and
- * protocols; any other ending lets the sprite settle.
+ * Automatic reconnect (CONTRACT.md, Staying connected): what follows a connection's ending. It
+ * is every connection's listener: on a target whose setting is on (`Sprite.autoReconnect`), an
+ * ending the rule (`shouldReconnect`) says to retry is followed by a new connection in
+ * `reconnecting`, which waits its backoff, then asks permission again and opens a socket to the
+ * same URL and protocols; any other ending lets the sprite settle.
  */
 export class Reconnector<Target extends object, Thread> implements ConnectionListener<Connection<Target, Thread>> {
-  /** Targets whose automatic reconnect is on: kept across `connect to`, cleared by the stop sign, a new project, removal. */
-  private enabled = new WeakSet<object>();
-
   /**
    * `delayOf(attempt)` is the wait in ms before try number `attempt` (0 for the first after an
    * ending); undefined, a throw, or a result that is not a finite number ≥ 0 means `reconnectDelay`.
@@ -26,23 +23,12 @@ export class Reconnector<Target extends object, Thread> implements ConnectionLis
     private readonly delayOf: ((attempt: number) => number) | undefined,
   ) {}
 
-  /** Turns it on or off for `target` (turning it off does not stop reconnects under way: `Sprite.stopReconnects` does). */
-  set(target: Target, on: boolean): void {
-    if (on) this.enabled.add(target);
-    else this.enabled.delete(target);
-  }
-
-  /** Turns it off for every target (the stop sign, a new project). */
-  clear(): void {
-    this.enabled = new WeakSet();
-  }
-
   /** A connection ended (its hat already started, unless quiet): reconnect when the rule says so, else let its sprite settle. */
   ended(connection: Connection<Target, Thread>, withHat: boolean): void {
     const sprite = this.registry.sprite(connection.target);
     if (sprite === undefined) return;
     const ending = connection.ending;
-    if (withHat && ending !== null && this.enabled.has(connection.target) && shouldReconnect(ending) && sprite.isCurrent(connection)) {
+    if (withHat && ending !== null && sprite.autoReconnect && shouldReconnect(ending) && sprite.isCurrent(connection)) {
       connection.session.startReconnect(ending);
       this.scheduleTry(connection);
       return;
@@ -52,9 +38,9 @@ export class Reconnector<Target extends object, Thread> implements ConnectionLis
 
   /** A try failed: the next one, unless the reconnect was ended meanwhile. */
   retry(connection: Connection<Target, Thread>): void {
-    if (this.enabled.has(connection.target) && this.scheduleTry(connection)) return;
-    connection.session.endReconnect();
     const sprite = this.registry.sprite(connection.target);
+    if (sprite?.autoReconnect === true && this.scheduleTry(connection)) return;
+    connection.session.endReconnect();
     if (sprite !== undefined) this.registry.settle(sprite);
   }
 

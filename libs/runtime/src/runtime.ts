@@ -39,7 +39,6 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly bindings = new Bindings();
   private readonly registry: ConnectionRegistry<Target, Thread>;
   private readonly opener: Opener<Target, Thread>;
-  private readonly reconnector: Reconnector<Target, Thread>;
   private readonly lifetime: Lifetime<Target, Thread>;
 
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
@@ -53,9 +52,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
       () => this.lifetime.subscribe(host),
       (target) => new Sprite(target, context, this.bindings, (sprite) => frames.add(sprite)),
     );
-    this.reconnector = new Reconnector(this.registry, this.opener, delayOf);
-    this.lifetime = new Lifetime(this.registry, frames, this.reconnector, this.bindings);
-    const context = { hats, timing, listener: this.reconnector };
+    this.lifetime = new Lifetime(this.registry, frames, this.bindings);
+    const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf) };
   }
 
   /** Connections (of every target and name) the runtime still tracks with host listeners (0 when all have ended). */
@@ -210,9 +208,14 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   setAutoReconnect(target: Target, enabled: string, thread?: Thread): void {
     void thread;
     if (!isTarget(target)) return;
-    const on = safeText(enabled).trim().toLowerCase() === 'on';
-    this.reconnector.set(target, on);
-    if (!on) this.registry.sprite(target)?.stopReconnects();
+    if (safeText(enabled).trim().toLowerCase() === 'on') {
+      this.registry.activeSprite(target).setAutoReconnect(true);
+      return;
+    }
+    const sprite = this.registry.sprite(target);
+    if (sprite === undefined) return;
+    sprite.setAutoReconnect(false);
+    this.registry.settle(sprite);
   }
 
   /** Block `data URL of text [TEXT]` (pure): `data:text/plain;charset=utf-8;base64,…`; '' for a non-string. */

@@ -32,6 +32,8 @@ export class Sprite<Target extends object, Thread> implements ConnectionHome<Tar
   readonly gate: HatGate<Target, Thread>;
   /** The current connection of each name, live or ended, oldest `connect to` first. */
   private readonly connections = new Map<string, Connection<Target, Thread>>();
+  /** `set automatic reconnect to`: for all of its connections, until the stop sign (CONTRACT.md, Staying connected). */
+  private reconnects = false;
 
   /** `awaken` puts this sprite on the runtime's frame hook. */
   constructor(
@@ -85,19 +87,27 @@ export class Sprite<Target extends object, Thread> implements ConnectionHome<Tar
     return live > MAX_CONNECTIONS_PER_TARGET;
   }
 
-  /** The stop sign: every connection stops without a hat, and no hat or message waits for its turn any more. */
+  /** Whether automatic reconnect is on for this target. */
+  get autoReconnect(): boolean {
+    return this.reconnects;
+  }
+
+  /** Turns automatic reconnect on or off; off ends every reconnect under way, quietly, each reading as the ending that started it. */
+  setAutoReconnect(on: boolean): void {
+    this.reconnects = on;
+    if (!on) for (const connection of [...this.connections.values()]) if (connection.state === RECONNECTING) connection.stop();
+  }
+
+  /** The stop sign: automatic reconnect off, every connection stopped without a hat, and no hat or message waits for its turn any more. */
   stopAll(): void {
+    // First, so that no ending below starts a reconnect.
+    this.reconnects = false;
     this.gate.clear();
     for (const connection of [...this.connections.values()]) {
       connection.stop();
       // An ended connection whose messages still waited for the hat: the stop sign ends that too.
       this.inbox.endDelivery(connection.session);
     }
-  }
-
-  /** Turning automatic reconnect off: every reconnect under way stops quietly, reading as the ending that started it. */
-  stopReconnects(): void {
-    for (const connection of [...this.connections.values()]) if (connection.state === RECONNECTING) connection.stop();
   }
 
   /** The target was removed or the project changed: every connection closes quietly; no hat runs. */
@@ -127,9 +137,12 @@ export class Sprite<Target extends object, Thread> implements ConnectionHome<Tar
     return busy;
   }
 
-  /** Whether it still needs the host's events: a live connection, or something waiting for a frame. */
+  /**
+   * Whether it still needs the host's events: a live connection, something waiting for a frame,
+   * or automatic reconnect on (the stop sign must be heard to turn it off, even with nothing connected).
+   */
   needsHost(): boolean {
-    return this.busyCount() > 0 || this.needsFrames();
+    return this.reconnects || this.busyCount() > 0 || this.needsFrames();
   }
 
   /** Quietly ends and forgets the connection named `name` (it takes its queued messages and waiting hats along). */

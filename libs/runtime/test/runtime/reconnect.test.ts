@@ -176,6 +176,22 @@ describe('Automatic reconnect', () => {
     expect(waits).toEqual([]);
   });
 
+  it('the stop sign turns it off even while nothing is connected', async () => {
+    const sprite = target('sprite');
+    runtime.setAutoReconnect(sprite, 'on');
+    // Heard with nothing connected: the setting alone keeps the runtime listening.
+    expect(host.listenerCount).toBe(4);
+    host.stopAll();
+    expect(host.listenerCount).toBe(0);
+    await runtime.connect(sprite, server.url);
+    const atServer = await server.nextConnection();
+    const closed = nextHat(HATS.close, sprite);
+    atServer.close(1012);
+    await closed;
+    expect(state(sprite)).toBe('closed');
+    expect(waits).toEqual([]);
+  });
+
   it('is off unless set, and stays set across connect to', async () => {
     const sprite = target('sprite');
     await runtime.connect(sprite, server.url);
