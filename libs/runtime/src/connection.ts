@@ -102,7 +102,7 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
 
   /** Takes over a freshly constructed socket, and starts the handshake timeout. */
   attach(socket: WebSocketLike): void {
-    this.link = new SocketLink(socket, this);
+    this.link = new SocketLink(socket, this, this.context.timing.closeGracePeriodMs);
     this.timer.start(this.context.timing.handshakeTimeoutMs, this.handleHandshakeTimeout);
   }
 

@@ -3,6 +3,7 @@ import type { Outgoing } from './outbox.js';
 import { isUnclosed } from './ready-state.js';
 import { readReceived, type ReceivedMessage } from './received-message.js';
 import { reportUnexpected } from './report-unexpected.js';
+import { Timer } from './timer.js';
 
 /** RFC 6455 §7.4.1: 1006 is never sent; it means the connection ended without a close frame. */
 export const ABNORMAL_CLOSURE = 1006;
@@ -34,8 +35,15 @@ interface Terminable {
  */
 export class SocketLink {
   private socket: WebSocketLike | null;
+  /** After `end`, the wait for the server's closing handshake before `terminate` (where the socket has it). */
+  private readonly unanswered = new Timer();
 
-  constructor(socket: WebSocketLike, private readonly events: SocketEvents) {
+  /** `graceMs`: how long an ended connection's socket may wait for the server's closing handshake (`Timing.closeGracePeriodMs`). */
+  constructor(
+    socket: WebSocketLike,
+    private readonly events: SocketEvents,
+    private readonly graceMs: number,
+  ) {
     this.socket = socket;
     // Binary arrives as an ArrayBuffer, converted synchronously, so a text message that
     // arrives later can never overtake it (the gallery extension converted Blobs async).
@@ -56,15 +64,23 @@ export class SocketLink {
     this.use((socket) => socket.close(code, reason));
   }
 
-  /** Closes the socket if it is still connecting or open, without telling anyone it threw (the connection has ended). */
+  /**
+   * The connection has ended: closes the socket if it is still connecting or open (a throw is
+   * reported, not told: there is nothing left to end), and drops the TCP connection if the server
+   * has not answered within the grace period (RFC 6455 §7.1.1 lets a client do so). Without this
+   * `ws` keeps the socket and its own 30 s timer alive; a browser gives up by itself after 60 s.
+   */
   end(): void {
     const socket = this.socket;
-    if (socket === null || !isUnclosed(socket.readyState)) return;
-    try {
-      socket.close();
-    } catch (error) {
-      reportUnexpected(error);
+    if (socket === null) return;
+    if (isUnclosed(socket.readyState)) {
+      try {
+        socket.close();
+      } catch (error) {
+        reportUnexpected(error);
+      }
     }
+    if (typeof (socket as Terminable).terminate === 'function') this.unanswered.start(this.graceMs, () => this.terminate());
   }
 
   /** Drops the TCP connection where the socket can (`ws`), after a close that got no answer in time. */
@@ -102,6 +118,7 @@ export class SocketLink {
 
   private readonly handleClose = (event: { code?: unknown; reason?: unknown }): void => {
     const socket = this.socket;
+    this.unanswered.clear();
     if (socket !== null) {
       socket.removeEventListener('open', this.handleOpen);
       socket.removeEventListener('message', this.handleMessage);

@@ -120,3 +120,30 @@ describe('a close the project asks for ends promptly', () => {
     slowRuntime.dispose();
   });
 });
+
+describe('every ending lets go of the socket', () => {
+  useRuntime({ closeGracePeriodMs: GRACE_MS });
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await TestServer.start();
+  });
+  afterEach(() => server.close());
+
+  it.each([
+    ['the stop sign', () => host.stopAll()],
+    ['a new project', () => runtime.dispose()],
+    ['connect to again', (sprite: TestTarget) => void runtime.connect(sprite, server.url)],
+    ['the removal of its target', (sprite: TestTarget) => host.removeTarget(sprite)],
+  ])('%s drops a socket whose server never answers the close, once the grace period is over', async (_, end) => {
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const client = TrackedWebSocket.last();
+    const atServer = await server.nextConnection();
+    atServer.pause(); // reads nothing more, so it never answers the closing handshake
+    const gone = once(client, 'close');
+    end(sprite);
+    // `ws` alone would hold the TCP connection for its own 30 s timer.
+    await within(gone, 'the client socket to be dropped');
+    expect(client.readyState).toBe(TrackedWebSocket.CLOSED);
+  });
+});
