@@ -4,16 +4,11 @@
  * Loopback only. Prints a table; it never fails on a figure.
  */
 import { WebSocket, WebSocketServer } from 'ws';
-import {
-  BINARY_DATA_URL_PREFIX,
-  bytesToDataUrl,
-  MAX_QUEUED_MESSAGES,
-  portableBase64,
-  WebSocketRuntime,
-  type WebSocketConstructorLike,
-} from '../src/index.js';
+import { MAX_QUEUED_MESSAGES, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
 import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { collectGarbage, median, printTable, time, timeAsync, type Row } from './bench-kit.js';
+import { dataUrlSpeed } from './data-url-speed.js';
+import { waitingHatsFrameCost } from './waiting-hats.js';
 
 const HATS = { open: 'b_open', message: 'b_message', error: 'b_error', close: 'b_close' };
 
@@ -219,37 +214,6 @@ async function sendThroughput(): Promise<Row> {
 }
 
 /**
- * bytes → data: URL vs Buffer's native base64, at a few message sizes: the encoder the
- * runtime picks on this platform (the target), and the plain JavaScript fallback that
- * browsers without `Uint8Array.prototype.toBase64` use (reported).
- */
-function dataUrlSpeed(): Row[] {
-  return [100, 1024, 16 * 1024, 256 * 1024].flatMap((size) => {
-    const bytes = new Uint8Array(size).map((_, i) => (i * 7919) & 255);
-    const iterations = Math.max(200, Math.floor(20_000_000 / size));
-    const ours: number[] = [];
-    const portable: number[] = [];
-    const buffer: number[] = [];
-    for (let round = 0; round < 9; round += 1) {
-      ours.push(time(() => { for (let i = 0; i < iterations; i += 1) bytesToDataUrl(bytes); }));
-      portable.push(time(() => { for (let i = 0; i < iterations; i += 1) BINARY_DATA_URL_PREFIX + portableBase64(bytes); }));
-      buffer.push(time(() => { for (let i = 0; i < iterations; i += 1) Buffer.from(bytes).toString('base64'); }));
-    }
-    const mbps = (ms: number) => ((size * iterations) / 1e6 / (ms / 1000)).toFixed(0);
-    const row = (name: string, times: number[], target: boolean): Row => {
-      const ratio = median(buffer) / median(times);
-      return {
-        figure: `${name}, ${size.toLocaleString('en')} B, vs Buffer base64`,
-        value: `${ratio.toFixed(2)}× (${mbps(median(times))} vs ${mbps(median(buffer))} MB/s)`,
-        target: target ? '≥ 0.5×' : 'report',
-        met: target ? ratio >= 0.5 : null,
-      };
-    };
-    return [row('bytes → data: URL', ours, true), row('  portable fallback', portable, false)];
-  });
-}
-
-/**
  * Ingest with `take next message` vs a bare `ws` client: a sprite without a message script
  * keeps each arriving message, and one "frame" takes them all, as a project's custom block
  * without screen refresh does. Rounds alternate bare and runtime; the figure is the median of
@@ -317,6 +281,7 @@ async function main() {
   const rows: Row[] = [];
   rows.push(await dispatchCost());
   rows.push(await idleFrameCost());
+  rows.push(waitingHatsFrameCost());
   rows.push(await sendThroughput());
   rows.push(...dataUrlSpeed());
   rows.push(await heapPerQueuedMessage());

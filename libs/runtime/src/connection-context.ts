@@ -25,10 +25,10 @@ export interface ConnectionContext<Target extends object, Thread, C> {
  * receive queue, the gate of its hats, and a way to ask for frames. Given, not imported, so that
  * a connection knows no owner.
  */
-export interface ConnectionHome<Target extends object, Thread> {
+export interface ConnectionHome<Target extends object, Thread, C> {
   readonly target: Target;
   readonly inbox: Inbox<Target, Thread>;
   readonly gate: HatGate<Target, Thread>;
-  /** Something waits for a frame (an ending queued behind messages). */
-  wake(): void;
+  /** `connection`'s close or error waits behind its messages: visit it each frame (`applyWaitingEnding`) until it is applied. */
+  endingWaits(connection: C): void;
 }

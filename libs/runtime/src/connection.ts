@@ -13,7 +13,7 @@ import type { Session } from './session.js';
 import { ABNORMAL_CLOSURE, SocketLink, type SocketEvents } from './socket-link.js';
 import { Timer } from './timer.js';
 
-/** How `finish` ends a connection: with its hat, quietly, or as a failed reconnect try. */
+/** How `finish` ends a connection. */
 type FinishMode = 'with hat' | 'quietly' | 'as a failed try';
 
 /**
@@ -27,7 +27,6 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
   /** Resolves once the connection has opened, failed or closed (the `connect to` block waits). */
   readonly settled: Promise<void>;
   private current: ConnectionState;
-  /** How it ended, once closed or errored (null while live, and after a quiet close). */
   private end: Ending | null = null;
   /** A close or error that arrived behind queued messages: applied once they are handled. */
   private queuedEnding: Ending | null = null;
@@ -42,7 +41,7 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
   /** `start` is `connecting` for `connect to`, `reconnecting` for an automatic reconnect's (see `waitToReconnect`). */
   constructor(
     private readonly context: ConnectionContext<Target, Thread, Connection<Target, Thread>>,
-    private readonly home: ConnectionHome<Target, Thread>,
+    private readonly home: ConnectionHome<Target, Thread, Connection<Target, Thread>>,
     readonly session: Session,
     start: typeof CONNECTING | typeof RECONNECTING = CONNECTING,
   ) {
@@ -100,13 +99,13 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     return this.current === RECONNECTING && this.link === null;
   }
 
-  /** Takes over a freshly constructed socket, and starts the handshake timeout. */
+  /** Takes over a new socket, and starts the handshake timeout. */
   attach(socket: WebSocketLike): void {
     this.link = new SocketLink(socket, this, this.context.timing.closeGracePeriodMs);
     this.timer.start(this.context.timing.handshakeTimeoutMs, this.handleHandshakeTimeout);
   }
 
-  /** A reconnect waits `ms` for its turn, then its listener is told (`ConnectionListener.due`). */
+  /** A reconnect waits `ms` for its turn, then tells its listener (`due`). */
   waitToReconnect(ms: number): void {
     if (this.isWaitingToReconnect()) this.timer.start(ms, this.handleDue);
   }
@@ -175,12 +174,13 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     this.link?.end();
   }
 
-  /** One frame: a close or error queued behind its messages, once they are handled. */
-  applyWaitingEnding(): void {
+  /** One frame: a close or error queued behind its messages, once they are handled; whether one still waits. */
+  applyWaitingEnding(): boolean {
     const ending = this.queuedEnding;
-    if (ending === null || !this.home.inbox.isIdleFor(this.session)) return;
+    if (ending !== null && !this.home.inbox.isIdleFor(this.session)) return true;
     this.queuedEnding = null;
-    this.finish(ending, 'with hat');
+    if (ending !== null) this.finish(ending, 'with hat');
+    return false;
   }
 
   /** Whether it still has something for a later frame: messages for the hat, a queued ending, a hat waiting its turn. */
@@ -247,7 +247,7 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
       return;
     }
     this.queuedEnding = ending;
-    this.home.wake();
+    this.home.endingWaits(this);
   }
 
   /** Moves to closed or errored (the only place that does), then the hat unless quiet or a failed try. */

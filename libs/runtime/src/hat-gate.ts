@@ -1,5 +1,6 @@
 import type { Bindings } from './bindings.js';
 import type { HatRunner } from './hat-runner.js';
+import { MessageQueue } from './message-queue.js';
 
 /** The hats a connection's own state changes start (messages go through the `Inbox`). */
 export type GatedEvent = 'open' | 'error' | 'close';
@@ -19,10 +20,7 @@ interface Running<Thread> {
   name: string;
 }
 
-interface Waiting<Thread> {
-  event: GatedEvent;
-  client: HatClient<Thread>;
-}
+const EVENTS: readonly GatedEvent[] = ['open', 'error', 'close'];
 
 /**
  * One target's open, error and close hats (CONTRACT.md, Several connections). A VM restarts a
@@ -30,7 +28,8 @@ interface Waiting<Thread> {
  * first one's `when closed` script short. A hat therefore starts at once unless a thread of the
  * same hat, started for another connection name, still runs; then it waits, in arrival order,
  * and starts on a later frame once those threads finish. One connection alone never waits.
- * Every thread started is bound to its connection's name.
+ * Every thread started is bound to its connection's name. A frame looks only at the oldest
+ * waiting hat of each event, so its cost does not grow with how many wait.
  */
 export class HatGate<Target extends object, Thread> {
   private readonly running: Record<GatedEvent, Running<Thread>> = {
@@ -38,7 +37,14 @@ export class HatGate<Target extends object, Thread> {
     error: { threads: [], name: '' },
     close: { threads: [], name: '' },
   };
-  private waiting: Waiting<Thread>[] = [];
+  /** Per hat, the connections whose hat waits, oldest first. */
+  private readonly waiting: Record<GatedEvent, MessageQueue<HatClient<Thread>>> = {
+    open: new MessageQueue(),
+    error: new MessageQueue(),
+    close: new MessageQueue(),
+  };
+  /** How many hats each connection has waiting (so `isWaiting` needs no scan). */
+  private readonly waitingOf = new Map<HatClient<Thread>, number>();
 
   /** `wake` asks for frames (the target joins the frame hook) when a hat has to wait. */
   constructor(
@@ -50,50 +56,59 @@ export class HatGate<Target extends object, Thread> {
 
   /** Starts `event`'s hat for `client` now, or queues it for a later frame. */
   start(event: GatedEvent, client: HatClient<Thread>): void {
-    if (this.mustWait(event, client)) {
-      this.waiting.push({ event, client });
-      this.wake();
+    if (this.waiting[event].isEmpty() && !this.isHeld(event, client)) {
+      this.startNow(event, client);
       return;
     }
-    this.startNow(event, client);
+    this.waiting[event].push(client);
+    this.waitingOf.set(client, (this.waitingOf.get(client) ?? 0) + 1);
+    this.wake();
   }
 
-  /** One frame: starts, per hat, the oldest waiting event whose turn has come. */
+  /** One frame: starts, per hat, the oldest waiting one if its turn has come (or drops it if it no longer applies). */
   startWaiting(): void {
-    if (this.waiting.length === 0) return;
-    const blocked = new Set<GatedEvent>();
-    this.waiting = this.waiting.filter(({ event, client }) => {
-      if (blocked.has(event)) return true;
-      blocked.add(event);
-      if (!client.stillWants(event)) return false;
-      if (this.isHeld(event, client)) return true;
-      this.startNow(event, client);
-      return false;
-    });
+    if (this.waitingOf.size === 0) return;
+    for (const event of EVENTS) {
+      const client = this.waiting[event].peek();
+      if (client === undefined || (client.stillWants(event) && this.isHeld(event, client))) continue;
+      this.waiting[event].shift();
+      this.countDown(client);
+      if (client.stillWants(event)) this.startNow(event, client);
+    }
   }
 
   hasWaiting(): boolean {
-    return this.waiting.length > 0;
+    return this.waitingOf.size > 0;
   }
 
   /** Whether a hat of `client` still waits for its turn. */
   isWaiting(client: HatClient<Thread>): boolean {
-    return this.waiting.some((w) => w.client === client);
+    return this.waitingOf.has(client);
   }
 
-  /** Forgets the waiting hats of the connections named `name` (replaced or closed quietly: no hat runs). */
+  /** Forgets the waiting hats of the connections named `name` (replaced or closed quietly: no hat runs). O(waiting), for those rare events. */
   dropName(name: string): void {
-    if (this.waiting.length > 0) this.waiting = this.waiting.filter((w) => w.client.name !== name);
+    if (this.waitingOf.size === 0) return;
+    for (const event of EVENTS) {
+      const queue = this.waiting[event];
+      for (let left = queue.size; left > 0; left -= 1) {
+        const client = queue.shift()!;
+        if (client.name === name) this.countDown(client);
+        else queue.push(client);
+      }
+    }
   }
 
   /** Forgets every waiting hat (the stop sign stopped every script; none starts after it). */
   clear(): void {
-    this.waiting = [];
+    for (const event of EVENTS) this.waiting[event].clear();
+    this.waitingOf.clear();
   }
 
-  private mustWait(event: GatedEvent, client: HatClient<Thread>): boolean {
-    for (const w of this.waiting) if (w.event === event) return true;
-    return this.isHeld(event, client);
+  private countDown(client: HatClient<Thread>): void {
+    const count = (this.waitingOf.get(client) ?? 1) - 1;
+    if (count > 0) this.waitingOf.set(client, count);
+    else this.waitingOf.delete(client);
   }
 
   /** A thread of `event`'s hat started for another name is still running. */

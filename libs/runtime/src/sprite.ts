@@ -27,11 +27,13 @@ export const MAX_ENDED_CONNECTIONS_PER_TARGET = 32;
  * receive queue and the gate of its open, error and close hats. Connections are added, replaced
  * and forgotten only here. The frame hook visits it while something of it waits for a frame.
  */
-export class Sprite<Target extends object, Thread> implements ConnectionHome<Target, Thread>, Deliverable {
+export class Sprite<Target extends object, Thread> implements ConnectionHome<Target, Thread, Connection<Target, Thread>>, Deliverable {
   readonly inbox: Inbox<Target, Thread>;
   readonly gate: HatGate<Target, Thread>;
   /** The current connection of each name, live or ended, oldest `connect to` first. */
   private readonly connections = new Map<string, Connection<Target, Thread>>();
+  /** Connections whose close or error waits behind their messages (at most the live ones). */
+  private readonly endingsWaiting = new Set<Connection<Target, Thread>>();
   /** `set automatic reconnect to`: for all of its connections, until the stop sign (CONTRACT.md, Staying connected). */
   private reconnects = false;
 
@@ -46,8 +48,14 @@ export class Sprite<Target extends object, Thread> implements ConnectionHome<Tar
     this.gate = new HatGate(target, context.hats, bindings, this.wake);
   }
 
-  /** Something of this sprite waits for a frame (ConnectionHome). */
-  readonly wake = (): void => this.awaken(this);
+  /** Something of this sprite waits for a frame. */
+  private readonly wake = (): void => this.awaken(this);
+
+  /** ConnectionHome: `connection`'s ending waits behind its messages. */
+  endingWaits(connection: Connection<Target, Thread>): void {
+    this.endingsWaiting.add(connection);
+    this.wake();
+  }
 
   /** The connection named `name`, live or ended; undefined if it never connected (or was forgotten). Allocates nothing. */
   connection(name: string): Connection<Target, Thread> | undefined {
@@ -103,6 +111,8 @@ export class Sprite<Target extends object, Thread> implements ConnectionHome<Tar
     // First, so that no ending below starts a reconnect.
     this.reconnects = false;
     this.gate.clear();
+    // Stopping applies each queued ending (without its hat).
+    this.endingsWaiting.clear();
     for (const connection of [...this.connections.values()]) {
       connection.stop();
       // An ended connection whose messages still waited for the hat: the stop sign ends that too.
@@ -113,6 +123,7 @@ export class Sprite<Target extends object, Thread> implements ConnectionHome<Tar
   /** The target was removed or the project changed: every connection closes quietly; no hat runs. */
   closeAllQuietly(): void {
     this.gate.clear();
+    this.endingsWaiting.clear();
     for (const connection of this.connections.values()) connection.closeQuietly();
   }
 
@@ -120,14 +131,12 @@ export class Sprite<Target extends object, Thread> implements ConnectionHome<Tar
   deliverNext(): void {
     this.inbox.deliverNext();
     this.gate.startWaiting();
-    for (const connection of [...this.connections.values()]) connection.applyWaitingEnding();
+    for (const connection of this.endingsWaiting) if (!connection.applyWaitingEnding()) this.endingsWaiting.delete(connection);
   }
 
-  /** Whether something waits for a later frame (Deliverable). */
+  /** Whether something waits for a later frame (Deliverable). Costs the same however much waits. */
   needsFrames(): boolean {
-    if (this.inbox.hasQueued() || this.gate.hasWaiting()) return true;
-    for (const connection of this.connections.values()) if (connection.needsFrames()) return true;
-    return false;
+    return this.inbox.hasQueued() || this.gate.hasWaiting() || this.endingsWaiting.size > 0;
   }
 
   /** How many connections still need the host: live, or ended with something left for a frame. */
