@@ -40,7 +40,7 @@ export { fixUpUrl, type UrlFixUp } from './url.js';
 export { bytesToBase64, portableBase64, bytesToDataUrl, binaryBytes, BINARY_DATA_URL_PREFIX } from './data-url.js';
 export { MessageQueue } from './message-queue.js';
 export { MAX_QUEUED_MESSAGES, MAX_QUEUED_DATA_LENGTH } from './received-message.js';
-export { MAX_KEPT_SENDS } from './outbox.js';
+export { MAX_KEPT_SENDS, MAX_KEPT_SEND_BYTES } from './outbox.js';
 export { MAX_CONNECTIONS_PER_TARGET, MAX_ENDED_CONNECTIONS_PER_TARGET } from './sprite.js';
 export { DEFAULT_CONNECTION } from './bindings.js';
 export { TaggedQueue } from './tagged-queue.js';

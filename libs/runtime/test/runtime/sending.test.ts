@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryHost, receive, target, TestServer } from '@scratch-websocket/test-support';
-import { MAX_KEPT_SENDS } from '../../src/index.js';
+import { MAX_KEPT_SEND_BYTES, MAX_KEPT_SENDS } from '../../src/index.js';
 import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
@@ -41,6 +41,24 @@ describe('Sending', () => {
     const socket = await server.nextConnection();
     const expected = [...Array.from({ length: MAX_KEPT_SENDS }, (_, i) => `early ${i + 5}`), 'after open'];
     expect(await receive(socket, MAX_KEPT_SENDS + 1)).toEqual(expected);
+  });
+
+  it('keeps at most 16 MiB of messages sent before the connection opens, dropping the oldest, and always the newest', async () => {
+    expect(MAX_KEPT_SEND_BYTES).toBe(16 * 2 ** 20);
+    const sprite = target('sprite');
+    const connecting = runtime.connect(sprite, server.url);
+    // Each text takes 2 MiB as a JavaScript string: 8 fit; a binary message counts its bytes.
+    const texts = Array.from({ length: 12 }, (_, i) => String(i % 10).repeat(2 ** 20));
+    for (const text of texts) runtime.send(sprite, text);
+    await connecting;
+    const socket = await server.nextConnection();
+    expect(await receive(socket, 8)).toEqual(texts.slice(4));
+    // One message larger than the limit is still kept and sent.
+    const reconnecting = runtime.connect(sprite, server.url);
+    const huge = 'h'.repeat(MAX_KEPT_SEND_BYTES);
+    runtime.send(sprite, huge);
+    await reconnecting;
+    expect(await receive(await server.nextConnection(), 1)).toEqual([huge]);
   });
 
   it('sends 2,000 messages in order with no queue of its own once open', async () => {
