@@ -7,7 +7,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { MAX_QUEUED_MESSAGES, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
 import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { collectGarbage, median, printTable, time, timeAsync, type Row } from './bench-kit.js';
-import { dataUrlSpeed } from './data-url-speed.js';
+import { dataUrlSpeed, longMediaTypeSpeed } from './data-url-speed.js';
 import { waitingHatsFrameCost } from './waiting-hats.js';
 
 const HATS = { open: 'b_open', message: 'b_message', error: 'b_error', close: 'b_close' };
@@ -284,6 +284,7 @@ async function main() {
   rows.push(waitingHatsFrameCost());
   rows.push(await sendThroughput());
   rows.push(...dataUrlSpeed());
+  rows.push(longMediaTypeSpeed());
   rows.push(await heapPerQueuedMessage());
   rows.push(await takeIngest());
   printTable(rows);
