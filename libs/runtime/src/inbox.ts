@@ -37,7 +37,8 @@ export interface MessageSource {
 export class Inbox<Target extends object, Thread> {
   private droppedCount = 0;
   private latest = '';
-  private latestBinary = false;
+  /** The bytes of `latest` when it came from a binary message, else null. */
+  private latestBytes: Uint8Array | null = null;
   private latestFrom: MessageSource | null = null;
   private readonly queue = new TaggedQueue<ReceivedMessage, MessageSource>();
   /** The data length of everything in `queue` (see MAX_QUEUED_DATA_LENGTH). */
@@ -68,7 +69,12 @@ export class Inbox<Target extends object, Thread> {
 
   /** `is received message binary?`: whether `data` came from a binary message. */
   get binary(): boolean {
-    return this.latestBinary;
+    return this.latestBytes !== null;
+  }
+
+  /** The bytes of a binary `data` when `data` is exactly it (a received message sent back), else null. */
+  bytesOf(data: string): Uint8Array | null {
+    return this.latestBytes !== null && data === this.latest ? this.latestBytes : null;
   }
 
   /** `connection of received message`: the name of the connection `data` came from ('' before any). */
@@ -168,7 +174,7 @@ export class Inbox<Target extends object, Thread> {
     this.removeAllOf(source);
     if (this.latestFrom === source) {
       this.latest = '';
-      this.latestBinary = false;
+      this.latestBytes = null;
       this.latestFrom = null;
     }
     if (this.threadsFrom === source) {
@@ -224,10 +230,10 @@ export class Inbox<Target extends object, Thread> {
     this.latestFrom = source;
     if (typeof message === 'string') {
       this.latest = message;
-      this.latestBinary = false;
+      this.latestBytes = null;
     } else {
       this.latest = message.data;
-      this.latestBinary = true;
+      this.latestBytes = message.bytes;
     }
   }
 }

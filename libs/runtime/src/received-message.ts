@@ -24,11 +24,16 @@ export const MAX_QUEUED_MESSAGES = 100_000;
 export const MAX_QUEUED_DATA_LENGTH = 2 ** 25;
 
 /**
- * A received binary message: its data (a base64 `data:` URL) marked as binary. Text messages
- * are queued as plain strings, so the common case allocates nothing beyond the queue slot.
+ * A received binary message: its data (a base64 `data:` URL) and its bytes beside it, so that
+ * `send binary (received message data)` sends them back without decoding, however long (a data
+ * URL past `MAX_DATA_URL_LENGTH` could not be parsed). Text messages are queued as plain
+ * strings, so the common case allocates nothing beyond the queue slot.
  */
 export class BinaryMessage {
-  constructor(readonly data: string) {}
+  constructor(
+    readonly data: string,
+    readonly bytes: Uint8Array,
+  ) {}
 }
 
 /** A received message as the queue holds it: text as itself, binary wrapped. */
@@ -44,7 +49,7 @@ export function readReceived(data: unknown): { message: ReceivedMessage; bytes: 
   if (typeof data === 'string') return { message: data, bytes: utf8ByteLength(data) };
   const bytes = binaryBytes(data);
   if (bytes === null) return { message: String(data), bytes: 0 };
-  return { message: new BinaryMessage(bytesToDataUrl(bytes)), bytes: bytes.byteLength };
+  return { message: new BinaryMessage(bytesToDataUrl(bytes), bytes), bytes: bytes.byteLength };
 }
 
 /** A message's data length in UTF-16 code units (what `MAX_QUEUED_DATA_LENGTH` bounds). */

@@ -137,15 +137,17 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   /**
    * Block `send binary [DATA]`: the bytes of the `data:` URL `data` (base64 or percent-encoded,
-   * any media type; rules in `parseDataUrl`) as one binary message, kept like `send message`
-   * while connecting or reconnecting. Anything that is not such a URL sends nothing and leaves
-   * the connection as it is.
+   * any media type; rules in `parseDataUrl`) as one binary message, kept like `send message` while connecting or
+   * reconnecting; a binary `received message data` is sent from its bytes, whatever its length. Anything else
+   * (not such a URL, or past `MAX_DATA_URL_LENGTH`) sends nothing and leaves the connection as it is.
    */
   sendBinary(target: Target, data: string, thread?: Thread): void {
     const connection = this.connectionOf(target, thread);
     // An ended connection ignores a send anyway: no need to decode.
     if (typeof data !== 'string' || connection === undefined || connection.hasEnded()) return;
-    const parsed = parseDataUrl(data);
+    // The received message itself is sent back from its bytes, whatever its length.
+    const received = this.registry.sprite(target)?.inbox.bytesOf(data);
+    const parsed = received ? { ok: true as const, bytes: received } : parseDataUrl(data);
     if (parsed.ok) connection.send(parsed.bytes);
   }
 

@@ -1,6 +1,7 @@
 import type { RawData, WebSocket as ServerSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { framesUntil, MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
+import { MAX_DATA_URL_LENGTH } from '../../src/index.js';
 import { connectSprite, clientReceives, HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
@@ -83,6 +84,21 @@ describe('send binary', () => {
     const [echo] = await got;
     expect(echo!.binary).toBe(true);
     expect(echo!.bytes).toEqual([...every]);
+  });
+
+  it('echoes a received binary message whose data URL is longer than a data URL may be, byte for byte', async () => {
+    const { sprite, atServer, client } = await connected();
+    // 3 × 2^24 + 3 bytes: its data URL is 37 + 4 × (2^24 + 1) code units, past MAX_DATA_URL_LENGTH (2^26).
+    const big = Buffer.alloc(3 * 2 ** 24 + 3, 7);
+    big[big.length - 1] = 9;
+    // 50 MB each way: bounds for a loaded machine, within the test's 60 s.
+    const arrived = within(new Promise((resolve) => client.once('message', resolve)), 'the message at the client', 25_000);
+    atServer.send(big);
+    await arrived;
+    expect(runtime.messageData(sprite).length).toBeGreaterThan(MAX_DATA_URL_LENGTH);
+    const echoed = within(new Promise<Buffer>((resolve) => atServer.once('message', (data) => resolve(data as Buffer))), 'the echo at the server', 25_000);
+    runtime.sendBinary(sprite, runtime.messageData(sprite));
+    expect((await echoed).equals(big)).toBe(true);
   });
 
   it('does nothing without a connection or after it ended', async () => {
