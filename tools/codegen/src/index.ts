@@ -3,7 +3,7 @@ export { generate, type GenerateResult, type GeneratedFile } from './generate.js
 export { DEFAULT_OUTPUTS, DEFAULT_RUNTIME_PATHS, type GenerateContext, type OutputPaths, type SourceText } from './context.js';
 export { loadSpec } from './load.js';
 export { runCommand, USAGE, type CommandIo } from './command.js';
-export { readWorkspaceContext, MissingFileError, REPO_ROOT } from './workspace.js';
+export { readSpecModel, readWorkspaceContext, MissingFileError, REPO_ROOT, SPEC_PATH } from './workspace.js';
 export { validateSpec, DEFAULTS } from './validate.js';
 export { checkHandlers } from './check-handlers.js';
 export { emitExtension } from './emit-extension.js';

@@ -2,12 +2,41 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OUTPUTS, DEFAULT_RUNTIME_PATHS, type GenerateContext, type SourceText } from './context.js';
+import { loadSpec } from './load.js';
+import type { SpecModel } from './model.js';
+import { formatProblem } from './problems.js';
+import { validateSpec } from './validate.js';
 
 /** The repository this generator lives in: outputs and runtime paths are relative to it. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** The repository's spec, relative to REPO_ROOT: what `npm run generate` generates from. */
+export const SPEC_PATH = 'specs/websocket.yaml';
+
 /** A file the generator needs is not there: a usage problem (exit 2), not a spec problem. */
 export class MissingFileError extends Error {}
+
+const specModels = new Map<string, SpecModel>();
+
+/**
+ * A spec as the generator validates it (defaults applied): for tests and tools that list the
+ * blocks the extension was generated from, so none keeps a copy of them. `specPath` is
+ * relative to `repoRoot` (default: the repository's spec). Read and validated once per
+ * process and path; callers must not change the model. Throws MissingFileError for a file that
+ * is not there, and an Error listing every problem (`file:line:col path: message`, as
+ * `npm run generate` prints them) for a spec the generator would reject. Checks nothing
+ * against the runtime: `generate()` does that.
+ */
+export function readSpecModel(specPath = SPEC_PATH, repoRoot = REPO_ROOT): SpecModel {
+  const absolute = resolve(repoRoot, specPath);
+  const cached = specModels.get(absolute);
+  if (cached !== undefined) return cached;
+  if (!existsSync(absolute)) throw new MissingFileError(`cannot read ${specPath}: no such file`);
+  const validation = validateSpec(loadSpec(readFileSync(absolute, 'utf8'), specPath), specPath);
+  if (!validation.ok) throw new Error(`${specPath} is not valid:\n${validation.problems.map(formatProblem).join('\n')}`);
+  specModels.set(absolute, validation.model);
+  return validation.model;
+}
 
 /**
  * Reads what a run over the real workspace needs: the spec given on the command line, the
