@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEFAULT_OUTPUTS, DEFAULT_RUNTIME_PATHS, type GenerateContext, type SourceText } from './context.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_OUTPUTS, DEFAULT_RUNTIME_PATHS, type GenerateContext, type RuntimeExports, type SourceText } from './context.js';
 import { loadSpec } from './load.js';
 import type { SpecModel } from './model.js';
 import { formatProblem } from './problems.js';
@@ -40,9 +40,11 @@ export function readSpecModel(specPath = SPEC_PATH, repoRoot = REPO_ROOT): SpecM
 
 /**
  * Reads what a run over the real workspace needs: the spec given on the command line, the
- * runtime's sources and the list of block tests that already exist.
+ * runtime's sources, the values its package exports (imported, so the runtime must load in
+ * Node) and the list of block tests that already exist. Throws MissingFileError for a file
+ * that is not there or a runtime that does not load.
  */
-export function readWorkspaceContext(specArgument: string, cwd: string, repoRoot = REPO_ROOT): GenerateContext {
+export async function readWorkspaceContext(specArgument: string, cwd: string, repoRoot = REPO_ROOT): Promise<GenerateContext> {
   const read = (absolute: string): SourceText => {
     if (!existsSync(absolute)) throw new MissingFileError(`cannot read ${relative(cwd, absolute) || absolute}: no such file`);
     return { path: relative(repoRoot, absolute), displayPath: relative(cwd, absolute), text: readFileSync(absolute, 'utf8') };
@@ -53,9 +55,21 @@ export function readWorkspaceContext(specArgument: string, cwd: string, repoRoot
     translations: localeFiles(resolve(dirname(specPath), 'l10n')).map(read),
     runtime: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.runtime)),
     host: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.host)),
+    runtimeExports: await importRuntime(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.exports), cwd),
     existingTests: existingTests(resolve(repoRoot, DEFAULT_OUTPUTS.blockTests)),
     outputs: DEFAULT_OUTPUTS,
   };
+}
+
+/** The runtime's exported values, from its TypeScript source (this process runs under tsx or Vitest). */
+async function importRuntime(absolute: string, cwd: string): Promise<RuntimeExports> {
+  const displayPath = relative(cwd, absolute) || absolute;
+  if (!existsSync(absolute)) throw new MissingFileError(`cannot read ${displayPath}: no such file`);
+  try {
+    return { displayPath, values: { ...(await import(pathToFileURL(absolute).href)) } };
+  } catch (error) {
+    throw new MissingFileError(`cannot load ${displayPath}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** `l10n/*.yaml` beside the spec, sorted, so a run does not depend on directory order. */
