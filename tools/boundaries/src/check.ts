@@ -8,6 +8,8 @@ export interface ProjectInfo {
   /** The npm name other projects import it by, when it has one. */
   packageName?: string;
   tags: readonly string[];
+  /** The package names its package.json lists in dependencies, devDependencies, peerDependencies or optionalDependencies. */
+  declared: readonly string[];
 }
 
 export interface SourceFile {
@@ -22,6 +24,9 @@ export interface Violation {
   specifier: string;
   message: string;
 }
+
+/** One import of `file` (in project `from`) into another project `to`: what is wrong with it, if anything. */
+type ImportRule = (from: ProjectInfo, to: ProjectInfo, file: string) => string | undefined;
 
 function typeTag(project: ProjectInfo): string | undefined {
   return project.tags.find((tag) => tag.startsWith('type:'));
@@ -42,28 +47,50 @@ function importedProject(projects: readonly ProjectInfo[], from: string, specifi
   );
 }
 
-/** Every import that crosses a boundary its project's type tag forbids. */
+/** ALLOWED_IMPORTS: which type of project may import which. */
+const withinTypeBoundary: ImportRule = (from, to) => {
+  const fromType = typeTag(from) ?? '(untagged)';
+  const toType = typeTag(to) ?? '(untagged)';
+  if ((ALLOWED_IMPORTS[fromType] ?? []).includes(toType)) return undefined;
+  return `${from.name} (${fromType}) must not import ${to.name} (${toType})`;
+};
+
+/**
+ * A package declares every workspace package it imports (by name or by a relative path into
+ * it), as it declares npm packages: npm workspaces link every package for every other, so an
+ * undeclared import works here and breaks wherever the package is installed on its own, and
+ * Nx, which reads package.json, would not order or cache the two correctly.
+ */
+const declaredInPackageJson: ImportRule = (from, to) => {
+  if (to.packageName === undefined) return `${from.name} imports ${to.name}, which has no package.json to declare it by`;
+  if (from.declared.includes(to.packageName)) return undefined;
+  return `${from.name} imports ${to.packageName}, which ${from.root}/package.json does not declare`;
+};
+
+const IMPORT_RULES: readonly ImportRule[] = [withinTypeBoundary, declaredInPackageJson];
+
+/**
+ * Every import that crosses a project boundary wrongly: one its projects' type tags forbid
+ * (rules.ts), or one of a workspace package that the importing package.json does not declare.
+ * A project without a `type:` tag is itself a violation. `projects` as readProjects gives them,
+ * `files` as readSources gives them; imports of npm packages and within a project are never
+ * violations. One violation per import and broken rule, in file order.
+ */
 export function findViolations(projects: readonly ProjectInfo[], files: readonly SourceFile[]): Violation[] {
   const violations: Violation[] = [];
   for (const source of files) {
     const from = owner(projects, source.file);
     if (!from) continue;
-    const fromType = typeTag(from);
-    if (!fromType) {
+    if (!typeTag(from)) {
       violations.push({ file: source.file, specifier: '', message: `project '${from.name}' has no type: tag` });
       continue;
     }
-    const allowed = ALLOWED_IMPORTS[fromType] ?? [];
     for (const specifier of source.imports) {
       const to = importedProject(projects, source.file, specifier);
       if (!to || to === from) continue;
-      const toType = typeTag(to) ?? '(untagged)';
-      if (!allowed.includes(toType)) {
-        violations.push({
-          file: source.file,
-          specifier,
-          message: `${from.name} (${fromType}) must not import ${to.name} (${toType})`,
-        });
+      for (const rule of IMPORT_RULES) {
+        const message = rule(from, to, source.file);
+        if (message !== undefined) violations.push({ file: source.file, specifier, message });
       }
     }
   }

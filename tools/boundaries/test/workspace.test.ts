@@ -14,6 +14,11 @@ describe('this workspace', () => {
     }
   });
 
+  it("reads each project's declared dependencies from its package.json", () => {
+    const playground = projects.find((p) => p.name === 'playground');
+    expect(playground?.declared).toEqual(expect.arrayContaining(['@scratch-websocket/codegen', '@scratch-websocket/test-support']));
+  });
+
   it('keeps every import within the boundaries its tags allow', () => {
     expect(findViolations(projects, readSources(workspaceRoot, projects))).toEqual([]);
   });
