@@ -35,3 +35,11 @@ export const ALLOWED_SCOPE_IMPORTS: Readonly<Record<string, readonly string[]>> 
  * (`readSpecModel`), which tests list blocks from. Never another scope's shipped code.
  */
 export const TEST_CODE_SCOPE_IMPORTS: readonly string[] = ['scope:test', 'scope:codegen'];
+
+/**
+ * Folders whose source files must import in one direction only (no cycle, type imports
+ * included) and stay at most `maxLines` long, each checked in every `npm test` by
+ * test/source-folders.test.ts. The runtime: STYLE.md, The runtime ("one concern per file";
+ * "an import loop is a sign that a lower room knows its owner"), with issue 19's 300 lines.
+ */
+export const SOURCE_FOLDER_RULES: ReadonlyArray<{ folder: string; maxLines: number }> = [{ folder: 'libs/runtime/src', maxLines: 300 }];
