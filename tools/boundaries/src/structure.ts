@@ -22,9 +22,10 @@ function sourceFiles(folder: string): string[] {
  * loop, type imports included, is a sign that a lower room knows its owner"). Imports are
  * resolved as TypeScript resolves them (`./a.js` finds `a.ts`), with the tsconfig.json nearest
  * the folder. Each cycle is its files relative to `folder` in import order, the first
- * importing the second and the last importing the first; none gives `[]`. Throws for a
- * folder that does not exist, a relative import that does not resolve, and a file that asks
- * dpdm to skip an import: each would let a cycle go unseen.
+ * importing the second and the last importing the first, starting at the file first in path
+ * order; cycles are sorted, none gives `[]`. Throws for a folder that does not exist, a
+ * relative import that does not resolve, and a file that asks dpdm to skip an import: each
+ * would let a cycle go unseen.
  */
 export async function findImportCycles(folder: string): Promise<string[][]> {
   const files = sourceFiles(folder);
@@ -40,7 +41,18 @@ export async function findImportCycles(folder: string): Promise<string[][]> {
       throw new Error(`${dependency.issuer}: cannot resolve '${dependency.request}', so the cycle check cannot follow it`);
     }
   }
-  return parseCircular(tree).map((cycle) => cycle.map((file) => file.split(path.sep).join('/')));
+  const cycles = new Map<string, string[]>();
+  for (const found of parseCircular(tree)) {
+    const cycle = startAtFirst(found.map((file) => file.split(path.sep).join('/')));
+    cycles.set(cycle.join(' → '), cycle);
+  }
+  return [...cycles.keys()].sort().map((key) => cycles.get(key) ?? []);
+}
+
+/** The cycle turned to start at its first file in path order: dpdm reads files concurrently, so where it enters a cycle varies. */
+function startAtFirst(cycle: readonly string[]): string[] {
+  const start = cycle.indexOf([...cycle].sort()[0] ?? '');
+  return [...cycle.slice(start), ...cycle.slice(0, start)];
 }
 
 /** A source file and its number of lines. */
