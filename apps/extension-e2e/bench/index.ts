@@ -18,6 +18,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '@scratch-websocket/test-chromium';
+import { within } from '@scratch-websocket/test-support';
 import { VmPage } from '../src/browser/vm-page';
 import type { ListWatch } from '../src/page/bench-probes';
 import type { ProjectBuilder } from '../src/sb3/project';
@@ -25,7 +26,6 @@ import { toSb3 } from '../src/sb3/sb3-file';
 import { EXTENSION_ID, specHasBlock } from '../src/sb3/websocket';
 import { startStaticServer, type StaticServer } from '../src/server/static-server';
 import { RecordingServer } from '../src/server/ws-server';
-import { within } from './bounded';
 import { burstIndex, burstMessages, sendBurstOnStart, START_MESSAGE } from './burst';
 import { DROPPED_VARIABLE, LIST, messageHatProject, SPRITE, TAKE_NEXT_BLOCKS, takeNextProject } from './projects';
 import { printTable, type Measured, type Outcome } from './report';
@@ -70,9 +70,9 @@ const frameFigures = (watch: ListWatch) => ({ frames: watch.frames, longestFrame
 
 async function measureRaw(vm: VmPage, setup: Setup, path: string): Promise<Outcome> {
   const count = await within(
-    RAW_TIMEOUT_MS + PAGE_SLACK_MS,
-    'the raw count',
     vm.countBurst(setup.burst.url(path), START_MESSAGE, MESSAGES, RAW_TIMEOUT_MS),
+    'the raw count',
+    RAW_TIMEOUT_MS + PAGE_SLACK_MS,
   );
   if (count.ended !== 'complete') return { failure: `${count.ended} after ${count.count} of ${MESSAGES} messages` };
   if (count.lastData !== setup.messages.at(-1)) return { failure: `the last message was ${JSON.stringify(count.lastData)}` };
@@ -103,7 +103,7 @@ const messageHat: ProjectRun = {
   async run(vm) {
     const watching = vm.watchList({ sprite: SPRITE, list: LIST, windowMs: HAT_WINDOW_MS, timeoutMs: HAT_TIMEOUT_MS });
     await vm.greenFlag();
-    const watch = await within(HAT_TIMEOUT_MS + PAGE_SLACK_MS, '(a) to fill its window', watching);
+    const watch = await within(watching, '(a) to fill its window', HAT_TIMEOUT_MS + PAGE_SLACK_MS);
     await vm.stopAll();
     if (watch.ended !== 'window') return { failure: `${watch.ended} with ${watch.length} messages in the list` };
     // Arrival order, burst messages only; a full queue may drop some (issue 12), so not necessarily m1, m2, …
@@ -130,7 +130,7 @@ const takeNext: ProjectRun = {
   async run(vm, setup) {
     const watching = vm.watchList({ sprite: SPRITE, list: LIST, targetLength: MESSAGES, stallMs: TAKE_STALL_MS, timeoutMs: TAKE_TIMEOUT_MS });
     await vm.greenFlag();
-    const watch = await within(TAKE_TIMEOUT_MS + PAGE_SLACK_MS, '(b) to store every message (or a drain loop that never ends blocks the page)', watching);
+    const watch = await within(watching, '(b) to store every message (or a drain loop that never ends blocks the page)', TAKE_TIMEOUT_MS + PAGE_SLACK_MS);
     await vm.stopAll();
     const list = await vm.list(LIST, SPRITE);
     if (watch.ended === 'target') {
@@ -156,11 +156,11 @@ async function pagePair(setup: Setup, path: string, project: ProjectRun): Promis
   let vm: VmPage | undefined;
   let raw: Outcome = { failure: 'not measured' };
   try {
-    vm = await within(LOAD_TIMEOUT_MS, 'the VM page to open', VmPage.open(setup.context, setup.server, { framerate: FRAMERATE, watchSockets: false }));
+    vm = await within(VmPage.open(setup.context, setup.server, { framerate: FRAMERATE, watchSockets: false }), 'the VM page to open', LOAD_TIMEOUT_MS);
     const built = project.build(setup);
     if (!('failure' in built)) {
       const sb3 = await toSb3(built);
-      await within(LOAD_TIMEOUT_MS, `project ${project.name} to load`, vm.loadProject(project.name, sb3));
+      await within(vm.loadProject(project.name, sb3), `project ${project.name} to load`, LOAD_TIMEOUT_MS);
     }
     await vm.startFrames();
     raw = await measureRaw(vm, setup, `/raw${path}`);
@@ -173,7 +173,7 @@ async function pagePair(setup: Setup, path: string, project: ProjectRun): Promis
     return [raw, { failure: error instanceof Error ? error.message : String(error) }];
   } finally {
     // A page blocked by a runaway script may not close; the browser is closed at the end regardless.
-    await within(5_000, 'the page to close', vm?.close() ?? Promise.resolve()).catch(() => undefined);
+    await within(vm?.close() ?? Promise.resolve(), 'the page to close', 5_000).catch(() => undefined);
   }
 }
 
@@ -202,7 +202,7 @@ async function main(): Promise<number> {
     if (failed) console.log('Some runs could not be measured or fell short: see the reasons in the table.');
     return failed ? 1 : 0;
   } finally {
-    await within(10_000, 'Chromium to close', browser.close()).catch(() => undefined);
+    await within(browser.close(), 'Chromium to close', 10_000).catch(() => undefined);
     await burst.close();
     await server.close();
   }

@@ -1,9 +1,8 @@
-import { allBlocks, runsSomething, type BlockModel } from '@scratch-websocket/codegen';
+import { allBlocks, readSpecModel, runsSomething, type BlockModel } from '@scratch-websocket/codegen';
 import { contractIdentity } from '@scratch-websocket/test-support';
 import { describe, expect, it } from 'vitest';
 import { setVariable, whenFlagClicked } from '../src/sb3/core';
 import { EXTENSION_ID, websocket } from '../src/sb3/websocket';
-import { specModel } from '../src/spec';
 import { useE2e } from './fixture';
 
 /** The VM's `blockType` for each shape the spec and the contract name. */
@@ -25,7 +24,7 @@ function expectedBlock(opcode: string, shape: string, args: ReadonlyArray<{ name
 }
 
 /** The blocks the bundle was generated from (not the palette labels), in spec order, with their shapes and arguments. */
-const EXPECTED_BLOCKS = allBlocks(specModel())
+const EXPECTED_BLOCKS = allBlocks(readSpecModel())
   .filter(runsSomething)
   .map((block) => expectedBlock(block.opcode, block.blockType, block.arguments));
 
@@ -33,7 +32,7 @@ const EXPECTED_BLOCKS = allBlocks(specModel())
 const paletteName = (block: BlockModel): string => (runsSomething(block) ? block.opcode : `label: ${block.text}`);
 
 /** The palette: each group of the spec, with a separator between groups. */
-const EXPECTED_PALETTE = specModel().groups.flatMap((group, index) => [...(index === 0 ? [] : ['---']), ...group.blocks.map(paletteName)]);
+const EXPECTED_PALETTE = readSpecModel().groups.flatMap((group, index) => [...(index === 0 ? [] : ['---']), ...group.blocks.map(paletteName)]);
 
 /** libs/runtime/CONTRACT.md, Identity: the blocks saved projects use, which the spec must keep as they are. */
 const CONTRACT = contractIdentity();

@@ -1,6 +1,11 @@
 import { DEMO_ERROR_TEXT, DEMO_MESSAGE, ECHO_VARIABLE } from './demo-project.js';
-import { PAGE_STYLE } from './html.js';
+import { pageHead } from './html.js';
 import { PATHS } from './urls.js';
+
+/** The stage's frame: TurboWarp's 480×360 stage, in the extension's second colour. */
+const STAGE_STYLE = `
+  #stage { width: 480px; height: 360px; border: 2px solid #2c5eb0; border-radius: 8px; overflow: hidden; }
+`;
 
 /**
  * `/demo`: the demo project running in TurboWarp's scaffolding (the VM and stage without the
@@ -15,14 +20,7 @@ export function renderDemoPage(): string {
   const js = (value: string) => JSON.stringify(value).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>scratch-websocket demo</title>
-<style>${PAGE_STYLE}
-  #stage { width: 480px; height: 360px; border: 2px solid #2c5eb0; border-radius: 8px; overflow: hidden; }
-</style>
-</head>
+${pageHead('scratch-websocket demo', STAGE_STYLE)}
 <body data-state="loading">
 <h1>scratch-websocket demo</h1>
 <p>A small project running right here in TurboWarp's player: when the green flag is clicked it

@@ -1,4 +1,4 @@
-import { escapeHtml, PAGE_STYLE } from './html.js';
+import { escapeHtml, pageHead } from './html.js';
 import { PATHS, type PlaygroundUrls } from './urls.js';
 
 /** `/`: what the playground is and every address it offers, for the port it runs on. */
@@ -6,12 +6,7 @@ export function renderHomePage(urls: PlaygroundUrls): string {
   const e = escapeHtml;
   return `<!DOCTYPE html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>scratch-websocket playground</title>
-<style>${PAGE_STYLE}</style>
-</head>
+${pageHead('scratch-websocket playground')}
 <body>
 <h1>scratch-websocket playground</h1>
 <p>WebSocket blocks for TurboWarp, served from this computer, with servers to talk to.

@@ -5,12 +5,18 @@ import type { ProjectInfo, SourceFile } from './check';
 
 const PROJECT_FOLDERS = ['apps', 'libs', 'tools'];
 const SKIPPED = new Set(['node_modules', 'dist', '.nx', 'test-artifacts']);
+/** Where a package.json declares what it needs. */
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
 function readJson(file: string): any {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Every Nx project of the workspace, from its project.json and package.json. */
+/**
+ * Every Nx project of the workspace (a folder of apps/, libs/ or tools/ with a project.json):
+ * its name and tags from project.json, its package name and declared dependencies from the
+ * package.json beside it, if any.
+ */
 export function readProjects(workspaceRoot: string): ProjectInfo[] {
   const projects: ProjectInfo[] = [];
   for (const folder of PROJECT_FOLDERS) {
@@ -20,12 +26,14 @@ export function readProjects(workspaceRoot: string): ProjectInfo[] {
       const projectJson = path.join(dir, entry.name, 'project.json');
       if (!entry.isDirectory() || !fs.existsSync(projectJson)) continue;
       const project = readJson(projectJson);
-      const packageJson = path.join(dir, entry.name, 'package.json');
+      const packageJsonFile = path.join(dir, entry.name, 'package.json');
+      const packageJson = fs.existsSync(packageJsonFile) ? readJson(packageJsonFile) : {};
       projects.push({
         name: project.name,
         root: `${folder}/${entry.name}`,
-        packageName: fs.existsSync(packageJson) ? readJson(packageJson).name : undefined,
+        packageName: packageJson.name,
         tags: project.tags ?? [],
+        declared: DEPENDENCY_FIELDS.flatMap((field) => Object.keys(packageJson[field] ?? {})),
       });
     }
   }

@@ -29,7 +29,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
 }
 
 async function generateFiles(argv: readonly string[], io: CommandIo): Promise<number> {
-  const context = readWorkspaceContext(parseArguments(argv), io.cwd);
+  const context = await readWorkspaceContext(parseArguments(argv), io.cwd);
   // Loaded only once the command line and files are known good: ts-morph takes a moment.
   const { generate } = await import('./generate.js');
   const result = generate(context);

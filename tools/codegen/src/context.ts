@@ -10,12 +10,22 @@ export interface SourceText {
   text: string;
 }
 
+/** The values a runtime module exports, for checks that compare the spec with them. */
+export interface RuntimeExports {
+  /** Where they came from, as printed in messages: `libs/runtime/src/index.ts` relative to the cwd. */
+  displayPath: string;
+  /** Export name → value, as `import * as runtime` gives them. */
+  values: Readonly<Record<string, unknown>>;
+}
+
 export interface GenerateContext {
   spec: SourceText;
   /** libs/runtime/src/runtime.ts, whose class WebSocketRuntime must have every handler. */
   runtime: SourceText;
   /** libs/runtime/src/host.ts, whose interface HatOpcodes must have every hat's event. */
   host: SourceText;
+  /** What the runtime package (libs/runtime/src/index.ts) exports: lists that menus mirror (`mirrors:`). */
+  runtimeExports: RuntimeExports;
   /** The locale files beside the spec (`specs/l10n/<locale>.yaml`), in any order; may be empty. */
   translations: readonly SourceText[];
   /** Opcodes that already have a test file: they get no skeleton. */
@@ -48,4 +58,6 @@ export const DEFAULT_OUTPUTS: OutputPaths = {
 export const DEFAULT_RUNTIME_PATHS = {
   runtime: 'libs/runtime/src/runtime.ts',
   host: 'libs/runtime/src/host.ts',
+  /** The runtime package's public surface, imported for its values. */
+  exports: 'libs/runtime/src/index.ts',
 };

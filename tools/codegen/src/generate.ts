@@ -1,4 +1,5 @@
 import { checkHandlers } from './check-handlers.js';
+import { checkMirroredMenus } from './check-mirrors.js';
 import type { GenerateContext } from './context.js';
 import { emitDocsHtml, emitDocsMarkdown, emitGalleryDocsMarkdown } from './emit-docs.js';
 import { emitExtension } from './emit-extension.js';
@@ -27,8 +28,9 @@ export type GenerateResult =
   | { ok: false; problems: Problem[] };
 
 /**
- * The whole pipeline, pure: spec text (and the runtime's source, for the handler check)
- * in, the files to write out. load → validate → check handlers → one emitter per artefact.
+ * The whole pipeline, pure: spec text (and the runtime's source and exported values, for the
+ * handler and menu checks) in, the files to write out. load → validate → check handlers and
+ * mirrored menus → read translations → one emitter per artefact.
  */
 export function generate(context: GenerateContext): GenerateResult {
   const { spec, outputs } = context;
@@ -36,7 +38,11 @@ export function generate(context: GenerateContext): GenerateResult {
   if (!validation.ok) return validation;
   const model = validation.model;
   const translations = readTranslations(model, context.translations);
-  const problems = [...checkHandlers(model, spec.displayPath, context.runtime, context.host), ...(translations.ok ? [] : translations.problems)];
+  const problems = [
+    ...checkHandlers(model, spec.displayPath, context.runtime, context.host),
+    ...checkMirroredMenus(model, spec.displayPath, context.runtimeExports),
+    ...(translations.ok ? [] : translations.problems),
+  ];
   if (problems.length > 0 || !translations.ok) return { ok: false, problems: sortProblems(problems) };
 
   const skeletons = allBlocks(model)

@@ -1,11 +1,12 @@
 /** The generator's public surface: the pure pipeline and its parts, for tests and tools. */
 export { generate, type GenerateResult, type GeneratedFile } from './generate.js';
-export { DEFAULT_OUTPUTS, DEFAULT_RUNTIME_PATHS, type GenerateContext, type OutputPaths, type SourceText } from './context.js';
+export { DEFAULT_OUTPUTS, DEFAULT_RUNTIME_PATHS, type GenerateContext, type OutputPaths, type RuntimeExports, type SourceText } from './context.js';
 export { loadSpec } from './load.js';
 export { runCommand, USAGE, type CommandIo } from './command.js';
-export { readWorkspaceContext, MissingFileError, REPO_ROOT } from './workspace.js';
+export { readSpecModel, readWorkspaceContext, MissingFileError, REPO_ROOT, SPEC_PATH } from './workspace.js';
 export { validateSpec, DEFAULTS } from './validate.js';
 export { checkHandlers } from './check-handlers.js';
+export { checkMirroredMenus } from './check-mirrors.js';
 export { emitExtension } from './emit-extension.js';
 export { emitDocsHtml, emitDocsMarkdown, emitGalleryDocsMarkdown } from './emit-docs.js';
 export { emitTestSkeleton } from './emit-test-skeleton.js';

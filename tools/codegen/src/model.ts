@@ -39,6 +39,8 @@ export interface MenuModel {
   /** False (the VM's default): a field, a dropdown without a slot for reporters, which hats can match. */
   acceptReporters: boolean;
   items: { kind: 'static'; items: MenuItemModel[] } | { kind: 'dynamic'; function: string; functionLocation: SpecLocation };
+  /** The runtime export whose values the items must equal, in order (`mirrors:`; check-mirrors.ts). */
+  mirrors?: { name: string; location: SpecLocation };
   location: SpecLocation;
 }
 

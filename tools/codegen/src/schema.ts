@@ -76,11 +76,14 @@ const menuItemSchema = z.strictObject({
  * A menu (`getInfo().menus`): static `items` with a value and a shown text, or the name of a
  * runtime `function` that lists them at run time (a dynamic menu). A menu that does not
  * accept reporters (the VM's default) is a field: a dropdown with no slot for a reporter.
+ * `mirrors` names a list the runtime package exports (`STATISTICS`) that the static items'
+ * values must equal, in order (check-mirrors.ts).
  */
 export const menuSchema = z.strictObject({
   acceptReporters: z.boolean().optional(),
   items: z.array(menuItemSchema).min(1).optional(),
   function: identifier.optional(),
+  mirrors: identifier.optional(),
 });
 
 export const groupSchema = z.strictObject({

@@ -113,7 +113,8 @@ function toMenu(name: string, menu: MenuInput, where: (path: SpecPath) => SpecLo
     menu.function !== undefined
       ? { kind: 'dynamic', function: menu.function, functionLocation: where(['function']) }
       : { kind: 'static', items: (menu.items ?? []).map((item, index) => ({ value: item.value, text: item.text, location: where(['items', index, 'text']) })) };
-  return { name, acceptReporters: menu.acceptReporters ?? DEFAULTS.acceptReporters, items, location: where([]) };
+  const mirrors = menu.mirrors === undefined ? {} : { mirrors: { name: menu.mirrors, location: where(['mirrors']) } };
+  return { name, acceptReporters: menu.acceptReporters ?? DEFAULTS.acceptReporters, items, ...mirrors, location: where([]) };
 }
 
 /** A label is the `label` shape's entry: its id stands where a block has its opcode. */

@@ -21,15 +21,29 @@ function source(name: string, text?: string): SourceText {
   return { path, displayPath: path, text: text ?? readFileSync(fixturePath(name), 'utf8') };
 }
 
-/** A context over fixture files; `specText`, `runtimeText` and `hostText` replace their contents. */
+/** Stands for the runtime's exported values in messages about them. */
+export const FIXTURE_EXPORTS_PATH = 'fixture exports';
+
+/**
+ * A context over fixture files; `specText`, `runtimeText` and `hostText` replace their contents,
+ * `runtimeExports` the runtime's exported values (none by default).
+ */
 export function fixtureContext(
   specName: string,
-  overrides: { specText?: string; runtimeText?: string; hostText?: string; existingTests?: string[]; translations?: SourceText[] } = {},
+  overrides: {
+    specText?: string;
+    runtimeText?: string;
+    hostText?: string;
+    runtimeExports?: Record<string, unknown>;
+    existingTests?: string[];
+    translations?: SourceText[];
+  } = {},
 ): GenerateContext {
   return {
     spec: source(specName, overrides.specText),
     runtime: source('runtime/runtime.ts', overrides.runtimeText),
     host: source('runtime/host.ts', overrides.hostText),
+    runtimeExports: { displayPath: FIXTURE_EXPORTS_PATH, values: overrides.runtimeExports ?? {} },
     translations: overrides.translations ?? [],
     existingTests: new Set(overrides.existingTests ?? []),
     outputs: FIXTURE_OUTPUTS,

@@ -1,13 +1,12 @@
-import { allBlocks } from '@scratch-websocket/codegen';
-import { specModel } from '../spec';
+import { allBlocks, readSpecModel } from '@scratch-websocket/codegen';
 import { block, type BlockNode, type FieldValue, type InputValue } from './blocks';
 
 /** The extension id saved projects name (libs/runtime/CONTRACT.md, Identity). */
-export const EXTENSION_ID = specModel().extension.id;
+export const EXTENSION_ID = readSpecModel().extension.id;
 
 /** Whether specs/websocket.yaml has a block with this opcode. */
 export function specHasBlock(opcode: string): boolean {
-  return allBlocks(specModel()).some((candidate) => candidate.opcode === opcode);
+  return allBlocks(readSpecModel()).some((candidate) => candidate.opcode === opcode);
 }
 
 /**
@@ -20,7 +19,7 @@ export function specHasBlock(opcode: string): boolean {
  * Throws, naming the block, for an opcode the spec does not have or a wrong number of inputs.
  */
 export function websocket(opcode: string, ...inputs: InputValue[]): BlockNode {
-  const spec = allBlocks(specModel()).find((candidate) => candidate.opcode === opcode);
+  const spec = allBlocks(readSpecModel()).find((candidate) => candidate.opcode === opcode);
   if (spec === undefined) throw new Error(`specs/websocket.yaml has no block '${opcode}'`);
   if (inputs.length !== spec.arguments.length) {
     const names = spec.arguments.map((argument) => argument.name).join(', ') || 'none';
@@ -31,7 +30,7 @@ export function websocket(opcode: string, ...inputs: InputValue[]): BlockNode {
   const fields: Record<string, FieldValue> = {};
   spec.arguments.forEach((argument, i) => {
     const value = inputs[i]!;
-    const menu = specModel().menus.find((candidate) => candidate.name === argument.menu);
+    const menu = readSpecModel().menus.find((candidate) => candidate.name === argument.menu);
     if (menu === undefined) blockInputs[argument.name] = value;
     else if (menu.acceptReporters) {
       // A menu with a slot: a literal is its own shadow block, as the editor saves it.
