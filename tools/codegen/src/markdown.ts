@@ -110,8 +110,10 @@ type Span = { index: number; lastIndex: number };
  * is always escaped.
  */
 function linksIn(text: string): Span[] {
-  const links: Span[] = [...(linkify.match(text) ?? []), ...(linkify.match(text.replace(TOKEN_BREAKS, ' ')) ?? [])];
-  for (const colon of text.matchAll(/:\/\//g)) links.push({ index: colon.index, lastIndex: colon.index + 1 });
+  // What markdown-it reads: it first turns NUL into U+FFFD (one code unit for one), which may end a host name.
+  const read = text.replace(/\0/g, '\uFFFD');
+  const links: Span[] = [...(linkify.match(read) ?? []), ...(linkify.match(read.replace(TOKEN_BREAKS, ' ')) ?? [])];
+  for (const colon of read.matchAll(/:\/\//g)) links.push({ index: colon.index, lastIndex: colon.index + 1 });
   return links;
 }
 

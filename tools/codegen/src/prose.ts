@@ -51,7 +51,8 @@ function segments(markdown: string): Segment[] {
   let text: string[] = [];
   let code: string[] | null = null;
   let fenceLength = 0;
-  for (const line of markdown.split('\n')) {
+  // CommonMark's line endings: a CR alone or a CR LF ends a line too, also inside a code span.
+  for (const line of markdown.split(/\r\n?|\n/)) {
     const opening = code === null ? FENCE_OPEN.exec(line) : null;
     if (opening !== null) {
       result.push({ kind: 'text', text: text.join('\n') });

@@ -63,7 +63,9 @@ describe('the Markdown pages in the gallery renderer', () => {
     { kind: 'a code span whose second line starts an HTML block', prose: 'a `code\n<div onmouseover=alert(1)>`' },
     { kind: 'a code span whose second line starts a script', prose: '`a\n<script>alert(1)</script>`' },
     { kind: 'a backslash before a code span', prose: `\\\`${SCRIPT}\`` },
-  ])('keep raw HTML out of prose with $kind', ({ prose }) => {
+    { kind: 'a code span broken by a carriage return, a line ending in CommonMark', prose: '`a\r<div onmouseover=alert(1)>`' },
+    { kind: 'a NUL, which markdown-it reads as U+FFFD, before a domain', prose: '\0.com' },
+  ])('keep raw HTML and links out of prose with $kind', ({ prose }) => {
     expect(markupOfEachPage(withIntro(prose))).toEqual(NONE);
   });
 
@@ -74,7 +76,7 @@ describe('the Markdown pages in the gallery renderer', () => {
     // The emitters straight from the model: a whole generate() per prose would take minutes.
     const withProse = (prose: string): SpecModel => ({ ...model, extension: { ...model.extension, docs: { ...model.extension.docs, intro: prose } } });
     const fragment = fc.constantFrom(
-      '`', '``', '```', '````', '```scratch', '\\', '\n', '\n\n', ' ', '    ', '<', '>', '&', '[', ']', '(', ')', '!', '*', '_', '~~~', '|', '-', '#', ':', '.', '/', '@',
+      '`', '``', '```', '````', '```scratch', '\\', '\n', '\n\n', '\r', '\r\n', '\0', ' ', '    ', '<', '>', '&', '[', ']', '(', ')', '!', '*', '_', '~~~', '|', '-', '#', ':', '.', '/', '@',
       'x', 'when open', SCRIPT, '<script>', '<div onclick=x>', '<!--', '-->', 'https://a.example/b', 'www.a.example', 'a.com', 'me@a.com', '//localhost:1',
       'javascript:alert(1)', 'mailto:', '&#x3C;', '](x)', '<https://a.example>', 'https://', '`@`', 'ftp://a.example', 'HTTP://A.COM', '\t', '"', "'", '=', 'onerror=alert(1)',
     );
