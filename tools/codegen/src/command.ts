@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { formatProblem } from './problems.js';
-import { MissingFileError, readWorkspaceContext, REPO_ROOT } from './workspace.js';
+import { formatProblem, printable, type Problem } from './problems.js';
+import { readWorkspaceContext, REPO_ROOT, UndecodableFilesError, UnreadableFileError } from './workspace.js';
 
 export const USAGE = 'usage: tsx tools/codegen/src/cli.ts <spec.yaml>';
 
@@ -22,8 +22,10 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   try {
     return await generateFiles(argv, io);
   } catch (error) {
-    if (!(error instanceof UsageError || error instanceof MissingFileError)) throw error;
-    io.stderr(`codegen: ${error.message}`);
+    if (error instanceof UndecodableFilesError) return reportProblems(error.problems, io);
+    if (!(error instanceof UsageError || error instanceof UnreadableFileError)) throw error;
+    // One line, whatever the argument or path holds (a line break, ESC).
+    io.stderr(printable(`codegen: ${error.message}`));
     return 2;
   }
 }
@@ -33,11 +35,7 @@ async function generateFiles(argv: readonly string[], io: CommandIo): Promise<nu
   // Loaded only once the command line and files are known good: ts-morph takes a moment.
   const { generate } = await import('./generate.js');
   const result = generate(context);
-  if (!result.ok) {
-    for (const problem of result.problems) io.stderr(formatProblem(problem));
-    io.stderr(`${result.problems.length} problem(s) in the spec; nothing was generated.`);
-    return 1;
-  }
+  if (!result.ok) return reportProblems(result.problems, io);
   let changed = 0;
   for (const file of result.files) {
     if (writeIfChanged(resolve(REPO_ROOT, file.path), file.text)) changed += 1;
@@ -45,6 +43,12 @@ async function generateFiles(argv: readonly string[], io: CommandIo): Promise<nu
   for (const line of result.translationSummary) io.stdout(`codegen: translations ${line}`);
   io.stdout(`codegen: ${result.files.length} files generated, ${changed} changed`);
   return 0;
+}
+
+function reportProblems(problems: readonly Problem[], io: CommandIo): number {
+  for (const problem of problems) io.stderr(formatProblem(problem));
+  io.stderr(`${problems.length} problem(s) in the spec; nothing was generated.`);
+  return 1;
 }
 
 function parseArguments(argv: readonly string[]): string {

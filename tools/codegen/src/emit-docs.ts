@@ -1,4 +1,5 @@
 import { galleryHtmlCommentBanner, htmlCommentBanner } from './banner.js';
+import { fenceFor } from './markdown.js';
 import type { SpecModel } from './model.js';
 import { proseToHtml, proseToMarkdown, unwrapProse } from './prose.js';
 import { scratchblocksCode } from './scratchblocks.js';
@@ -33,13 +34,18 @@ function docsView(spec: SpecModel, { flavour, banner, renderProse, renderText }:
       // Hidden blocks are kept only so that old projects load: the docs do not offer them.
       blocks: group.blocks
         .filter((block) => !block.hideFromPalette)
-        .map((block) => ({
-          opcode: block.opcode,
-          code: scratchblocksCode(block, spec.extension.color1, spec.menus),
-          // What scratchblocks cannot draw (a palette label) is shown as a heading.
-          label: renderText(block.text),
-          docs: renderProse(block.docs),
-        })),
+        .map((block) => {
+          const code = scratchblocksCode(block, spec.extension.color1, spec.menus);
+          return {
+            opcode: block.opcode,
+            code,
+            // The Markdown pages' fence around the code: longer than any run of backticks in it.
+            fence: code === null ? '' : fenceFor(code),
+            // What scratchblocks cannot draw (a palette label) is shown as a heading.
+            label: renderText(block.text),
+            docs: renderProse(block.docs),
+          };
+        }),
     })),
   };
 }

@@ -3,7 +3,7 @@ export { generate, type GenerateResult, type GeneratedFile } from './generate.js
 export { DEFAULT_OUTPUTS, DEFAULT_RUNTIME_PATHS, type GenerateContext, type OutputPaths, type RuntimeExports, type SourceText } from './context.js';
 export { loadSpec } from './load.js';
 export { runCommand, USAGE, type CommandIo } from './command.js';
-export { readSpecModel, readWorkspaceContext, MissingFileError, REPO_ROOT, SPEC_PATH } from './workspace.js';
+export { readSpecModel, readWorkspaceContext, UndecodableFilesError, UnreadableFileError, REPO_ROOT, SPEC_PATH } from './workspace.js';
 export { validateSpec, DEFAULTS } from './validate.js';
 export { checkHandlers } from './check-handlers.js';
 export { checkMirroredMenus } from './check-mirrors.js';
@@ -14,7 +14,7 @@ export { emitTranslations } from './emit-translations.js';
 export { readTranslations, translatableTexts, type LocaleTranslations } from './translations.js';
 export { scratchblocksCode } from './scratchblocks.js';
 export { proseToHtml, unwrapProse } from './prose.js';
-export { formatProblem, type Problem } from './problems.js';
+export { formatProblem, printable, type Problem } from './problems.js';
 export type * from './model.js';
 export { allBlocks, isHandlerBlock, isHatBlock, runsSomething, shape } from './model.js';
 export { BLOCK_SHAPES, type BlockShape } from './shapes.js';

@@ -12,9 +12,23 @@ export interface Problem {
   message: string;
 }
 
+/** The problem as one printable line (see `printable`: keys and paths may hold any character). */
 export function formatProblem(problem: Problem): string {
   const where = problem.path === '' ? '' : ` ${problem.path}`;
-  return `${problem.file}:${problem.line}:${problem.col}${where}: ${problem.message}`;
+  return printable(`${problem.file}:${problem.line}:${problem.col}${where}: ${problem.message}`);
+}
+
+/**
+ * Text that is safe to print on one terminal line, whatever a spec, a key or a path holds
+ * (issue 20, G7): control characters (C0, DEL and C1, among them ESC, which starts a
+ * terminal's commands, and BEL), the line and paragraph separators and the bidirectional
+ * controls (which reorder what is shown) become JavaScript escapes: `\x1b`, `\u202e`.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (character) => {
+    const code = character.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { fenced, proseTextToMarkdown } from './markdown.js';
+
 /**
  * The small part of Markdown the spec's docs use, rendered to HTML: paragraphs separated by
  * blank lines, `code` spans, pipe tables (a header row, a `|---|` row, body rows), and
@@ -25,7 +27,7 @@ export function unwrapProse(markdown: string): string {
   return segments(markdown)
     .flatMap((segment) =>
       segment.kind === 'scratch'
-        ? [fenced(segment.code)]
+        ? [fenced('scratch', segment.code)]
         : // A table row is a line of its own in Markdown: joining rows would make one broken row.
           blocks(segment.text).map((lines) => (isTable(lines) ? lines.join('\n') : joinLines(lines))),
     )
@@ -35,24 +37,29 @@ export function unwrapProse(markdown: string): string {
 /** A piece of prose: text (paragraphs and tables) or an example in scratchblocks code. */
 type Segment = { kind: 'text'; text: string } | { kind: 'scratch'; code: string };
 
-const FENCE_OPEN = /^[ \t]*```scratch[ \t]*$/;
-const FENCE_CLOSE = /^[ \t]*```[ \t]*$/;
+const FENCE_OPEN = /^[ \t]*(`{3,})scratch[ \t]*$/;
+const FENCE_CLOSE = /^[ \t]*(`{3,})[ \t]*$/;
 
 /**
- * Splits prose at its examples. An example runs from a "```scratch" line to the next "```"
- * line, or to the end when it is never closed (as CommonMark does); its code keeps its lines
- * and blank lines (scratchblocks starts a new script at a blank line), trailing spaces cut.
+ * Splits prose at its examples. An example runs from a "```scratch" line to the next line of
+ * at least as many backticks (CommonMark 4.5: "````" closes a "```" fence too), or to the end
+ * when it is never closed (as CommonMark does); its code keeps its lines and blank lines
+ * (scratchblocks starts a new script at a blank line), trailing spaces cut.
  */
 function segments(markdown: string): Segment[] {
   const result: Segment[] = [];
   let text: string[] = [];
   let code: string[] | null = null;
-  for (const line of markdown.split('\n')) {
-    if (code === null && FENCE_OPEN.test(line)) {
+  let fenceLength = 0;
+  // CommonMark's line endings: a CR alone or a CR LF ends a line too, also inside a code span.
+  for (const line of markdown.split(/\r\n?|\n/)) {
+    const opening = code === null ? FENCE_OPEN.exec(line) : null;
+    if (opening !== null) {
       result.push({ kind: 'text', text: text.join('\n') });
       text = [];
       code = [];
-    } else if (code !== null && FENCE_CLOSE.test(line)) {
+      fenceLength = opening[1]!.length;
+    } else if (code !== null && (FENCE_CLOSE.exec(line)?.[1]?.length ?? 0) >= fenceLength) {
       result.push({ kind: 'scratch', code: trimBlankLines(code) });
       code = null;
     } else if (code !== null) {
@@ -68,10 +75,6 @@ function segments(markdown: string): Segment[] {
 
 function trimBlankLines(lines: string[]): string {
   return lines.join('\n').replace(/^\n+|\n+$/g, '');
-}
-
-function fenced(code: string): string {
-  return `\`\`\`scratch\n${code}\n\`\`\``;
 }
 
 /** The blank-line separated blocks of the prose, as their trimmed non-empty lines. */
@@ -115,27 +118,12 @@ export function escapeHtml(text: string): string {
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
- * Spec prose for the Markdown page: the text as written (paragraphs, `code` spans), with the
- * characters that would start raw HTML, an entity or a link written with a backslash
- * (CommonMark's escapes), so no spec can put markup or links into the page. Code spans are
- * left alone: Markdown shows their content literally already.
+ * Spec prose for the Markdown page: the text as written (paragraphs, `code` spans), escaped so
+ * that no spec can put raw HTML, an entity or a link into the page (see markdown.ts); each
+ * example in a fence no line of it can close.
  */
 export function proseToMarkdown(markdown: string): string {
   return segments(markdown)
-    .map((segment) => (segment.kind === 'scratch' ? fenced(segment.code) : textToMarkdown(segment.text)))
+    .map((segment) => (segment.kind === 'scratch' ? fenced('scratch', segment.code) : proseTextToMarkdown(segment.text)))
     .join('\n\n');
-}
-
-function textToMarkdown(markdown: string): string {
-  return markdown
-    .trim()
-    // A code span may wrap onto the next line but never crosses a blank line (a paragraph break).
-    .split(/(`(?:[^`\n]|\n(?![ \t]*\n))*`)/)
-    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeMarkdown(part)))
-    .join('');
-}
-
-function escapeMarkdown(text: string): string {
-  // A lone backtick is escaped too, so it cannot pair with one further on and unescape the text between.
-  return text.replace(/[\\<>&[\]`]/g, (character) => `\\${character}`);
 }

@@ -34,9 +34,18 @@ function input(argument: ArgumentModel, menus: readonly MenuModel[]): string {
 
 /** Characters that open or close an input, or start a `::` option, are escaped with `\`. */
 function escapeLabel(text: string): string {
-  return text.replace(/[\\[\]()<>]/g, (character) => `\\${character}`).replace(/::/g, ':\\:');
+  return oneLine(text).replace(/[\\[\]()<>]/g, (character) => `\\${character}`).replace(/::/g, ':\\:');
 }
 
 function escapeInput(text: string): string {
-  return text.replace(/[\\[\]()]/g, (character) => `\\${character}`);
+  return oneLine(text).replace(/[\\[\]()]/g, (character) => `\\${character}`);
+}
+
+/**
+ * scratchblocks reads one block per line, so a line break in a text (a string default may
+ * have one) is drawn as a space: the picture stays one block, and no line of it can close
+ * the Markdown fence around it (issue 20, G1).
+ */
+function oneLine(text: string): string {
+  return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
 }
