@@ -33,6 +33,13 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
  */
 export const DEFAULT_MAX_CONNECTIONS = 1000;
 
+/**
+ * HTTP answers one connection may have pending: requests it pipelined (sent before reading the
+ * answers to earlier ones). Browsers send one at a time; a connection past it is closed, so a
+ * client that never reads cannot make the server hold answers without end (see `pipelining.ts`).
+ */
+export const MAX_PENDING_REQUESTS = 16;
+
 /** The largest value `--request-timeout` takes: one hour. */
 export const HIGHEST_REQUEST_TIMEOUT_MS = 3_600_000;
 /** The largest value `--max-connections` takes, well above any file-handle limit. */
