@@ -16,11 +16,7 @@ describe('parseArgs', () => {
     { argv: [], env: { PORT: '' }, expected: serve(8000) },
     { argv: ['--port', '9000'], env: { PORT: '8123' }, expected: serve(9000) },
     { argv: ['--allow-origin', 'https://Example.com'], env: {}, expected: serve(8000, { allowOrigins: ['https://example.com'] }) },
-    {
-      argv: ['--allow-origin=http://localhost:3000', '--allow-origin', 'null'],
-      env: {},
-      expected: serve(8000, { allowOrigins: ['http://localhost:3000', 'null'] }),
-    },
+    { argv: ['--allow-origin=http://localhost:3000', '--allow-origin', 'null'], env: {}, expected: serve(8000, { allowOrigins: ['http://localhost:3000', 'null'] }) },
     // As browsers serialise an origin (WHATWG URL): default port dropped, host in punycode.
     { argv: ['--allow-origin', 'https://example.com:443'], env: {}, expected: serve(8000, { allowOrigins: ['https://example.com'] }) },
     { argv: ['--allow-origin=HTTP://Example.com:80'], env: {}, expected: serve(8000, { allowOrigins: ['http://example.com'] }) },
@@ -44,26 +40,10 @@ describe('parseArgs', () => {
     { argv: ['--allow-origin', 'https://example.com/'], env: {}, message: '--allow-origin must be an origin like https://example.com or http://localhost:3000 (no path), got "https://example.com/"' },
     { argv: ['--allow-origin=*'], env: {}, message: '--allow-origin must be an origin like https://example.com or http://localhost:3000 (no path), got "*"' },
     { argv: ['--allow-origin'], env: {}, message: '--allow-origin needs a value, e.g. --allow-origin https://example.com' },
-    {
-      argv: ['--allow-origin', 'https://example.com.'],
-      env: {},
-      message: '--allow-origin must name its host without a trailing dot, as browsers send it for pages on that site (https://example.com), got "https://example.com."',
-    },
-    {
-      argv: ['--allow-origin', 'https://example.com:70000'],
-      env: {},
-      message: '--allow-origin must be an origin like https://example.com or http://localhost:3000 (no path), got "https://example.com:70000"',
-    },
-    {
-      argv: ['--allow-origin', 'wss://example.com'],
-      env: {},
-      message: '--allow-origin must be the origin of a page: http://, https:// or an app\'s own scheme such as tw-editor://., got "wss://example.com"',
-    },
-    {
-      argv: ['--allow-origin', 'file://host'],
-      env: {},
-      message: '--allow-origin must be the origin of a page: http://, https:// or an app\'s own scheme such as tw-editor://. (a file sends null: --allow-origin null), got "file://host"',
-    },
+    { argv: ['--allow-origin', 'https://example.com.'], env: {}, message: '--allow-origin must name its host without a trailing dot, as browsers send it for pages on that site (https://example.com), got "https://example.com."' },
+    { argv: ['--allow-origin', 'https://example.com:70000'], env: {}, message: '--allow-origin must be an origin like https://example.com or http://localhost:3000 (no path), got "https://example.com:70000"' },
+    { argv: ['--allow-origin', 'wss://example.com'], env: {}, message: '--allow-origin must be the origin of a page: http://, https:// or an app\'s own scheme such as tw-editor://., got "wss://example.com"' },
+    { argv: ['--allow-origin', 'file://host'], env: {}, message: '--allow-origin must be the origin of a page: http://, https:// or an app\'s own scheme such as tw-editor://. (a file sends null: --allow-origin null), got "file://host"' },
     { argv: ['--max-connections', '0'], env: {}, message: '--max-connections must be a whole number from 1 to 1000000, got "0"' },
     { argv: ['--max-connections=ten'], env: {}, message: '--max-connections must be a whole number from 1 to 1000000, got "ten"' },
     { argv: ['--request-timeout', '1.5'], env: {}, message: '--request-timeout must be a whole number of milliseconds from 1 to 3600000, got "1.5"' },

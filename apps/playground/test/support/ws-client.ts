@@ -148,13 +148,9 @@ export const UNMASKED_FRAME = Buffer.from([0x82, 0x00]);
  * how many writes it made.
  */
 export async function writeUntil(socket: Socket, times: number, write: () => boolean, stop: Promise<unknown>): Promise<number> {
-  let stopped = false;
-  void stop.then(
-    () => (stopped = true),
-    () => (stopped = true),
-  );
+  const stopped = settled(stop);
   let written = 0;
-  while (!stopped && written < times) {
+  while (!stopped() && written < times) {
     written++;
     if (!write()) await Promise.race([once(socket, 'drain'), stop.catch(() => undefined)]);
   }
@@ -167,13 +163,9 @@ export async function writeUntil(socket: Socket, times: number, write: () => boo
  * many it sent.
  */
 export async function sendUntil(socket: WebSocket, message: Buffer, times: number, stop: Promise<unknown>, batch = 1): Promise<number> {
-  let stopped = false;
-  void stop.then(
-    () => (stopped = true),
-    () => (stopped = true),
-  );
+  const stopped = settled(stop);
   let sent = 0;
-  while (!stopped && sent < times) {
+  while (!stopped() && sent < times) {
     const count = Math.min(batch, times - sent);
     for (let index = 1; index < count; index++) socket.send(message, { binary: true });
     const left = new Promise<void>((resolve) => socket.send(message, { binary: true }, () => resolve()));
@@ -181,4 +173,14 @@ export async function sendUntil(socket: WebSocket, message: Buffer, times: numbe
     await Promise.race([left, stop.catch(() => undefined)]);
   }
   return sent;
+}
+
+/** Tells whether `promise` has settled, resolved or rejected, without waiting for it. */
+function settled(promise: Promise<unknown>): () => boolean {
+  let done = false;
+  const mark = () => {
+    done = true;
+  };
+  void promise.then(mark, mark);
+  return () => done;
 }
