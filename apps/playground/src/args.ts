@@ -80,11 +80,9 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       portText = value;
       portSource = name;
     } else if (flag === 'allow-origin') {
-      const origin = parseOrigin(value);
-      if (origin === undefined) {
-        return bad(`${name} must be an origin like https://example.com or http://localhost:3000 (no path), got "${value}"`);
-      }
-      settings.allowOrigins.push(origin);
+      const parsed = parseOrigin(value);
+      if ('problem' in parsed) return bad(`${name} ${parsed.problem}, got "${value}"`);
+      settings.allowOrigins.push(parsed.origin);
     } else if (flag === 'max-connections') {
       const count = parseWholeNumber(value, 1, HIGHEST_MAX_CONNECTIONS);
       if (count === undefined) return bad(`${name} must be a whole number from 1 to ${HIGHEST_MAX_CONNECTIONS}, got "${value}"`);

@@ -40,3 +40,13 @@ export function formatRefusedOrigin(path: string, origin: string): string {
 export function formatRefusedConnection(maxConnections: number): string {
   return `refused a connection: ${maxConnections} open already (--max-connections ${maxConnections})`;
 }
+
+/** A connection closed for pipelining more requests than it may have pending (see `pipelining.ts`). */
+export function formatRefusedPipelining(maxPending: number): string {
+  return `refused a connection: more than ${maxPending} requests pipelined without reading the answers; closed it`;
+}
+
+/** A served file that could not be read to the end; its answer was cut short. */
+export function formatServeError(file: string, message: string): string {
+  return `error serving ${file}: ${message}`;
+}

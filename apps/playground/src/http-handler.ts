@@ -1,6 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import { formatRefusedPipelining, formatServeError } from './connection-log.js';
+import { MAX_PENDING_REQUESTS } from './limits.js';
+import { PipelineGuard, whenItsTurn } from './pipelining.js';
 import { CONTENT_TYPES, type Route } from './routes.js';
 
 const ALLOWED_METHODS = 'GET, HEAD';
@@ -22,15 +26,28 @@ export interface RouteLookup {
   get(path: string): Route | undefined;
 }
 
-export function createRequestHandler(routes: RouteLookup): RequestHandler {
+/**
+ * Answers GET and HEAD from the route table. A connection with more than `MAX_PENDING_REQUESTS`
+ * answers pending (pipelined requests its client does not read) is closed, with one log line.
+ */
+export function createRequestHandler(routes: RouteLookup, log: (line: string) => void): RequestHandler {
+  const guard = new PipelineGuard(MAX_PENDING_REQUESTS);
   return function handleRequest(request, response) {
-    answer(routes, request, response).catch((error: unknown) => {
+    const socket = request.socket;
+    // Node goes on parsing the rest of a chunk after the connection was closed for it.
+    if (socket.destroyed) return;
+    if (!guard.admit(socket, response)) {
+      log(formatRefusedPipelining(MAX_PENDING_REQUESTS));
+      socket.destroy();
+      return;
+    }
+    answer(routes, request, response, log).catch((error: unknown) => {
       sendText(response, request, 500, `Internal error: ${describe(error)}`);
     });
   };
 }
 
-async function answer(routes: RouteLookup, request: IncomingMessage, response: ServerResponse) {
+async function answer(routes: RouteLookup, request: IncomingMessage, response: ServerResponse, log: (line: string) => void) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', ALLOWED_METHODS);
     sendText(response, request, 405, `Method ${request.method ?? '?'} not allowed: only ${ALLOWED_METHODS}.`);
@@ -47,7 +64,7 @@ async function answer(routes: RouteLookup, request: IncomingMessage, response: S
     send(response, request, 200, route.contentType, body);
     return;
   }
-  await sendFile(response, request, route);
+  await sendFile(response, request, route, log);
 }
 
 /** The path as received, without the query string; deliberately not decoded or normalised. */
@@ -57,7 +74,15 @@ export function requestPath(url: string | undefined): string {
   return queryStart === -1 ? raw : raw.slice(0, queryStart);
 }
 
-async function sendFile(response: ServerResponse, request: IncomingMessage, route: Extract<Route, { kind: 'file' }>) {
+async function sendFile(
+  response: ServerResponse,
+  request: IncomingMessage,
+  route: Extract<Route, { kind: 'file' }>,
+  log: (line: string) => void,
+) {
+  // A pipelined answer opens its file only when it can be sent: one file open per connection,
+  // however many requests wait on it.
+  await whenItsTurn(response);
   let size: number;
   try {
     size = (await stat(route.file)).size;
@@ -78,10 +103,12 @@ async function sendFile(response: ServerResponse, request: IncomingMessage, rout
     response.end();
     return;
   }
-  const stream = createReadStream(route.file);
-  // Headers are gone already, so a read error can only cut the answer short.
-  stream.on('error', (error) => response.destroy(error));
-  stream.pipe(response);
+  // `pipeline`, not `pipe`: when the client leaves before the end, `pipe` leaves the file open
+  // for good; `pipeline` closes it. Headers are gone already, so a read error can only cut the
+  // answer short, and a client leaving early is no error of the server's.
+  pipeline(createReadStream(route.file), response, (error) => {
+    if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') log(formatServeError(route.file, error.message));
+  });
 }
 
 function send(response: ServerResponse, request: IncomingMessage, status: number, contentType: string, body: string | Buffer) {

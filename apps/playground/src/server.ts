@@ -16,8 +16,8 @@ export interface PlaygroundOptions extends Partial<PlaygroundFiles> {
   /** Loopback only by default: the playground is for this computer, not the network. */
   host?: string;
   /**
-   * One line per WebSocket open and close, per pause, resume and drop of a slow client, and per
-   * refused upgrade or connection. Defaults to no logging.
+   * One line per WebSocket open and close, per pause, resume and drop of a slow client, per
+   * refused upgrade or connection, and per file that could not be read. Defaults to no logging.
    */
   log?: (line: string) => void;
   /**
@@ -65,7 +65,7 @@ export function createPlaygroundServer(options: PlaygroundOptions): Playground {
   let routes: ReadonlyMap<string, Route> = new Map();
   const server: Server = createServer(
     requestTimeouts(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-    createRequestHandler({ get: (path) => routes.get(path) }),
+    createRequestHandler({ get: (path) => routes.get(path) }, log),
   );
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   server.on('drop', () => log(formatRefusedConnection(server.maxConnections)));

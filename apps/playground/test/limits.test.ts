@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { formatMebibytes, hasCaughtUp, isOverUnsentLimit } from '../src/limits.js';
+import { countUnsent, formatMebibytes, hasCaughtUp, isOverUnsentLimit } from '../src/limits.js';
 
 const MiB = 1024 * 1024;
+
+describe('countUnsent', () => {
+  it.each([
+    [0, 0, 0],
+    [4, 1, 4 + 1024],
+    [MiB, 1, MiB + 1024],
+    [4 * 8192, 8192, 4 * 8192 + 8 * MiB],
+  ])('%i bytes buffered in %i messages count as %i', (buffered, messages, expected) => {
+    expect(countUnsent(buffered, messages)).toBe(expected);
+  });
+
+  it('counts 8,192 empty messages as the whole default limit, and one more as past it', () => {
+    expect(isOverUnsentLimit(countUnsent(0, 8192), 8 * MiB)).toBe(false);
+    expect(isOverUnsentLimit(countUnsent(0, 8193), 8 * MiB)).toBe(true);
+  });
+});
 
 describe('isOverUnsentLimit', () => {
   it.each([

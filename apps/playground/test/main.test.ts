@@ -21,6 +21,11 @@ describe('bad arguments', () => {
   it.each<{ args: string[]; env: Record<string, string>; line: string }>([
     { args: ['--port', 'abc'], env: {}, line: 'playground: bad argument: --port must be a whole number from 0 to 65535, got "abc"' },
     { args: [], env: { PORT: 'eighty' }, line: 'playground: bad argument: PORT must be a whole number from 0 to 65535, got "eighty"' },
+    {
+      args: ['--allow-origin', 'https://example.com.'],
+      env: {},
+      line: 'playground: bad argument: --allow-origin must name its host without a trailing dot, as browsers send it for pages on that site (https://example.com), got "https://example.com."',
+    },
   ])('$args $env: one line on stderr, exit code 2', async ({ args, env, line }) => {
     const playground = cli(args, env);
     expect(await playground.exited()).toBe(2);

@@ -1,10 +1,21 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { residentBytes, startServerProcess, type CliProcess } from './support/cli.js';
+import { startMeasuredServer, type MeasuredServer } from './support/server-process.js';
 import { HOST } from './support/playground.js';
 import { within } from '@scratch-websocket/test-support';
-import { closeClient, openClient, rawWebSocket, recordMessages, writeBinaryFrame, type RawWebSocket } from './support/ws-client.js';
+import {
+  closeClient,
+  echoRoundTrip,
+  openClient,
+  rawWebSocket,
+  sendUntil,
+  tinyBinaryFrames,
+  UNMASKED_FRAME,
+  writeBinaryFrame,
+  writeUntil,
+  type RawWebSocket,
+} from './support/ws-client.js';
 
 const MiB = 1024 * 1024;
 /**
@@ -16,55 +27,89 @@ const MOST_GROWTH = 64 * MiB;
 /** Bounds the test's own traffic (100 MiB) should the server never react. */
 const MOST_FRAMES = 100;
 const FRAME = Buffer.alloc(MiB, 7);
+/**
+ * Replies to the first 6 MiB fill the kernel's socket buffers (4 MiB each way on Linux), so
+ * every reply after them waits in the server's memory, as for a client that stopped reading
+ * long ago; without this a test would need a million messages before the server held any.
+ */
+const FILL_FRAMES = 6;
+/** 2-byte frames per write, and writes at most: 400,000 frames, 3.2 MB on the wire. */
+const TINY_BURST = tinyBinaryFrames(8192);
+const MOST_TINY_BURSTS = 49;
+/** 2-byte messages a /broadcast sender sends at most: each one is queued for three members. */
+const MOST_TINY_MESSAGES = 150_000;
 
-let server: CliProcess | undefined;
+let server: MeasuredServer | undefined;
 const clients: WebSocket[] = [];
 const raws: RawWebSocket[] = [];
 
 afterEach(async () => {
   for (const raw of raws.splice(0)) raw.socket.destroy();
   await Promise.all(clients.splice(0).map(closeClient));
-  if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+  server?.kill();
   server = undefined;
 });
 
-/** The playground as `npm start` runs it, in its own process; resolves with its port. */
-async function startServer(): Promise<number> {
-  server = startServerProcess(['--port', '0']);
-  const [, port] = await server.waitForOutput(/^scratch-websocket playground: http:\/\/localhost:(\d+)\/$/m, 30_000);
-  return Number(port);
+async function startServer(): Promise<MeasuredServer> {
+  server = await startMeasuredServer();
+  await echoRoundTrip(`ws://${HOST}:${server.port}/echo`, 'before');
+  return server;
 }
 
-/** An echo round trip: the server still serves, and its memory is measured in a steady state. */
-async function echoRoundTrip(port: number, text: string): Promise<void> {
-  const socket = await openClient(`ws://${HOST}:${port}/echo`);
+async function client(server: MeasuredServer, path: string): Promise<WebSocket> {
+  const socket = await openClient(`ws://${HOST}:${server.port}${path}`);
   clients.push(socket);
-  const replies = recordMessages(socket, 'the round-trip client');
-  socket.send(text);
-  expect((await replies.next()).data.toString()).toBe(text);
+  return socket;
 }
 
-function memoryOf(process: CliProcess): number {
-  return residentBytes(process.child.pid!);
+/** A hand-made client that never reads what it is sent. */
+async function stalledClient(server: MeasuredServer, path: string): Promise<RawWebSocket> {
+  const raw = await rawWebSocket(server.port, path);
+  raws.push(raw);
+  raw.socket.pause();
+  return raw;
+}
+
+/** Resolves once the server logged that it dropped each of these `/broadcast` members. */
+function dropsOf(server: MeasuredServer, ids: number[]): Promise<unknown> {
+  return Promise.all(
+    ids.map((id) =>
+      server.process.waitForOutput(new RegExp(` drop  /broadcast #${id}: [\\d.]+ MiB unsent to it \\(limit 8\\.0 MiB\\); closing it with 1008$`, 'm'), 60_000),
+    ),
+  );
+}
+
+/**
+ * Sends `marker` from `sender` and waits until `reader` hears it: the `/broadcast` room has
+ * relayed everything sent before it, and `reader` has read all of that.
+ */
+async function relayedUpTo(sender: WebSocket, reader: WebSocket, marker: string): Promise<void> {
+  const heard = new Promise<void>((resolve) => {
+    const listen = (data: Buffer, isBinary: boolean) => {
+      if (isBinary || data.toString() !== marker) return;
+      reader.off('message', listen);
+      resolve();
+    };
+    reader.on('message', listen);
+  });
+  sender.send(marker);
+  await within(heard, `the reading member to hear ${JSON.stringify(marker)}`, 60_000);
+}
+
+/** Memory growth since `before`, measured after an echo round trip: the server still serves. */
+async function growthAfterRoundTrip(server: MeasuredServer, before: number, text: string): Promise<number> {
+  await echoRoundTrip(`ws://${HOST}:${server.port}/echo`, text);
+  return server.residentBytes() - before;
 }
 
 describe('the server process and clients that never read', () => {
   it('pauses an /echo client sending 1 MiB frames without reading, and its memory stays within 64 MiB of where it started', async () => {
-    const port = await startServer();
-    await echoRoundTrip(port, 'before');
-    const before = memoryOf(server!);
+    const server = await startServer();
+    const before = server.residentBytes();
 
-    const raw = await rawWebSocket(port, '/echo');
-    raws.push(raw);
-    raw.socket.pause();
-    const paused = server!.waitForOutput(/ pause \/echo #2: [\d.]+ MiB unsent to it \(limit 8\.0 MiB\); not reading from it until it catches up$/m, 60_000);
-    let done = false;
-    void paused.then(() => (done = true), () => (done = true));
-    let frames = 0;
-    while (!done && frames < MOST_FRAMES) {
-      frames++;
-      if (!writeBinaryFrame(raw.socket, FRAME)) await Promise.race([once(raw.socket, 'drain'), paused.catch(() => undefined)]);
-    }
+    const raw = await stalledClient(server, '/echo');
+    const paused = server.process.waitForOutput(/ pause \/echo #2: [\d.]+ MiB unsent to it \(limit 8\.0 MiB\); not reading from it until it catches up$/m, 60_000);
+    let frames = await writeUntil(raw.socket, MOST_FRAMES, () => writeBinaryFrame(raw.socket, FRAME), paused);
     await paused;
 
     // Paused means the server reads nothing more from it: the rest of the frames stay on the
@@ -78,42 +123,37 @@ describe('the server process and clients that never read', () => {
     expect(drained).toBe(false);
     expect(raw.socket.writableLength).toBeGreaterThan(MOST_FRAMES * MiB - MOST_GROWTH);
 
-    await echoRoundTrip(port, 'while one client is paused');
-    const growth = memoryOf(server!) - before;
-    expect(growth).toBeLessThan(MOST_GROWTH);
+    expect(await growthAfterRoundTrip(server, before, 'while one client is paused')).toBeLessThan(MOST_GROWTH);
+  }, 90_000);
+
+  it('pauses an /echo client flooding it with 2-byte frames without reading, and its memory stays within 64 MiB of where it started', async () => {
+    const server = await startServer();
+    const before = server.residentBytes();
+
+    const raw = await stalledClient(server, '/echo');
+    // The pause, or, from a server that never pauses, the error for the marker frame below.
+    const reacted = server.process.waitForOutput(/ (?:pause|error) \/echo #2: .*$/m, 60_000);
+    await writeUntil(raw.socket, FILL_FRAMES, () => writeBinaryFrame(raw.socket, FRAME), reacted);
+    await writeUntil(raw.socket, MOST_TINY_BURSTS, () => raw.socket.write(TINY_BURST), reacted);
+    raw.socket.write(UNMASKED_FRAME);
+    const [line] = await reacted;
+
+    expect(await growthAfterRoundTrip(server, before, 'while one client is paused')).toBeLessThan(MOST_GROWTH);
+    expect(line).toMatch(/ pause \/echo #2: [\d.]+ MiB unsent to it \(limit 8\.0 MiB\); not reading from it until it catches up$/);
   }, 90_000);
 
   it('drops ten /broadcast members that never read, and its memory stays within 64 MiB of where it started', async () => {
-    const port = await startServer();
-    await echoRoundTrip(port, 'before');
-    const before = memoryOf(server!);
+    const server = await startServer();
+    const before = server.residentBytes();
 
-    for (let member = 0; member < 10; member++) {
-      const raw = await rawWebSocket(port, '/broadcast');
-      raws.push(raw);
-      raw.socket.pause();
-    }
-    const sender = await openClient(`ws://${HOST}:${port}/broadcast`);
-    clients.push(sender);
+    for (let member = 0; member < 10; member++) await stalledClient(server, '/broadcast');
+    const sender = await client(server, '/broadcast');
     // Members are #2 to #11 (the round trip was #1); the sender is #12.
-    const dropped = Promise.all(
-      Array.from({ length: 10 }, (_, index) =>
-        server!.waitForOutput(new RegExp(` drop  /broadcast #${index + 2}: [\\d.]+ MiB unsent to it \\(limit 8\\.0 MiB\\); closing it with 1008$`, 'm'), 60_000),
-      ),
-    );
-    let done = false;
-    void dropped.then(() => (done = true), () => (done = true));
-    let frames = 0;
-    while (!done && frames < MOST_FRAMES) {
-      frames++;
-      const left = new Promise<void>((resolve) => sender.send(FRAME, { binary: true }, () => resolve()));
-      await Promise.race([left, dropped.catch(() => undefined)]);
-    }
+    const dropped = dropsOf(server, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    await sendUntil(sender, FRAME, MOST_FRAMES, dropped);
     await dropped;
 
-    await echoRoundTrip(port, 'after the drops');
-    const growth = memoryOf(server!) - before;
-    expect(growth).toBeLessThan(MOST_GROWTH);
+    expect(await growthAfterRoundTrip(server, before, 'after the drops')).toBeLessThan(MOST_GROWTH);
 
     // Each dropped member is cut after the closing handshake's grace period (1 s).
     await Promise.all(
@@ -123,5 +163,23 @@ describe('the server process and clients that never read', () => {
         return within(ended, 'a dropped member to be cut', 15_000);
       }),
     );
+  }, 90_000);
+
+  it('drops three /broadcast members flooded with 2-byte messages they never read, and its memory stays within 64 MiB of where it started', async () => {
+    const server = await startServer();
+    const before = server.residentBytes();
+
+    for (let member = 0; member < 3; member++) await stalledClient(server, '/broadcast');
+    // Members #2 to #4 never read; #5 reads everything, so the server has relayed all it was sent once #5 hears a marker.
+    const steady = await client(server, '/broadcast');
+    const sender = await client(server, '/broadcast');
+    const dropped = dropsOf(server, [2, 3, 4]);
+    await sendUntil(sender, FRAME, FILL_FRAMES, dropped);
+    await relayedUpTo(sender, steady, 'filled');
+    await sendUntil(sender, Buffer.from([1, 2]), MOST_TINY_MESSAGES, dropped, 8192);
+    await relayedUpTo(sender, steady, 'end');
+
+    expect(await growthAfterRoundTrip(server, before, 'after the flood')).toBeLessThan(MOST_GROWTH);
+    await dropped;
   }, 90_000);
 });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { parseArgs } from '../src/args.js';
 import { startPlayground, type RunningPlayground } from './support/playground.js';
 import { within } from '@scratch-websocket/test-support';
 import { closeClient, recordMessages } from './support/ws-client.js';
@@ -69,6 +70,19 @@ describe('the Origin allow-list', () => {
     const messages = recordMessages(socket, 'the allowed client');
     socket.send('allowed');
     expect((await messages.next()).data.toString()).toBe('allowed');
+  });
+
+  it.each([
+    ['https://example.com:443', 'https://example.com'],
+    ['https://bücher.example', 'https://xn--bcher-kva.example'],
+  ])('accepts a page on what a browser sends for --allow-origin %s (%s)', async (flag, origin) => {
+    const parsed = parseArgs(['--allow-origin', flag], {});
+    if (parsed.kind !== 'serve') throw new Error(`--allow-origin ${flag} was refused: ${JSON.stringify(parsed)}`);
+    await running.close();
+    running = await startPlayground({ allowOrigins: parsed.allowOrigins });
+    const socket = connectFrom(origin, '/echo');
+    await within(once(socket, 'open'), 'the allowed client to open');
+    expect(running.log.lines.filter((line) => line.startsWith('refused'))).toEqual([]);
   });
 
   it('refuses this server\'s own page on another port', async () => {

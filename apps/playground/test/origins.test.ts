@@ -41,18 +41,42 @@ describe('parseOrigin', () => {
   it.each([
     ['https://example.com', 'https://example.com'],
     ['HTTPS://Example.COM:8443', 'https://example.com:8443'],
+    ['https://example.com:443', 'https://example.com'],
+    ['http://example.com:80', 'http://example.com'],
+    ['https://example.com:', 'https://example.com'],
+    ['http://example.com:443', 'http://example.com:443'],
+    ['https://bücher.example', 'https://xn--bcher-kva.example'],
+    ['https://BÜCHER.example', 'https://xn--bcher-kva.example'],
+    ['https://ex%41mple.com', 'https://example.com'],
     ['http://[::1]:8000', 'http://[::1]:8000'],
+    ['http://[0:0:0:0:0:0:0:1]', 'http://[::1]'],
     ['tw-editor://.', 'tw-editor://.'],
+    ['Capacitor://LocalHost', 'capacitor://localhost'],
     ['null', 'null'],
-    ['https://example.com/', undefined],
-    ['https://example.com/path', undefined],
-    ['https://example.com?x', undefined],
-    ['https://user@example.com', undefined],
-    ['example.com', undefined],
-    ['*', undefined],
-    ['', undefined],
-    ['https://exa mple.com', undefined],
-  ])('reads %j as %j', (text, expected) => {
-    expect(parseOrigin(text)).toBe(expected);
+  ])('reads %j as the origin %j', (text, origin) => {
+    expect(parseOrigin(text)).toEqual({ origin });
+  });
+
+  const notAnOrigin = 'must be an origin like https://example.com or http://localhost:3000 (no path)';
+  const notAPage = "must be the origin of a page: http://, https:// or an app's own scheme such as tw-editor://.";
+  it.each([
+    ['https://example.com/', notAnOrigin],
+    ['https://example.com/path', notAnOrigin],
+    ['https://example.com?x', notAnOrigin],
+    ['https://user@example.com', notAnOrigin],
+    ['example.com', notAnOrigin],
+    ['*', notAnOrigin],
+    ['', notAnOrigin],
+    ['https://exa mple.com', notAnOrigin],
+    ['https://example.com:70000', notAnOrigin],
+    ['https://exa<mple.com', notAnOrigin],
+    ['https://example.com.', 'must name its host without a trailing dot, as browsers send it for pages on that site (https://example.com)'],
+    ['http://Example.com.:8080', 'must name its host without a trailing dot, as browsers send it for pages on that site (http://example.com:8080)'],
+    ['wss://example.com', notAPage],
+    ['ws://localhost:8000', notAPage],
+    ['ftp://example.com', notAPage],
+    ['file://host', `${notAPage} (a file sends null: --allow-origin null)`],
+  ])('refuses %j: %s', (text, problem) => {
+    expect(parseOrigin(text)).toEqual({ problem });
   });
 });

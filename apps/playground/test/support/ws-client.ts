@@ -37,6 +37,19 @@ export function recordMessages(socket: WebSocket, label: string) {
   };
 }
 
+/** Opens an `/echo` client, sends `text`, waits for it to come back and closes again. */
+export async function echoRoundTrip(url: string, text: string): Promise<void> {
+  const socket = await openClient(url);
+  try {
+    const replies = recordMessages(socket, `the round trip ${JSON.stringify(text)}`);
+    socket.send(text);
+    const reply = await replies.next();
+    if (reply.data.toString() !== text) throw new Error(`/echo answered ${JSON.stringify(reply.data.toString())} to ${JSON.stringify(text)}`);
+  } finally {
+    await closeClient(socket);
+  }
+}
+
 export async function closeClient(socket: WebSocket): Promise<void> {
   if (socket.readyState === WebSocket.CLOSED) return;
   const closed = once(socket, 'close');
@@ -111,4 +124,63 @@ export function writeBinaryFrame(socket: Socket, payload: Buffer): boolean {
   header.writeBigUInt64BE(BigInt(payload.length), 2);
   socket.write(header);
   return socket.write(payload);
+}
+
+/**
+ * `count` binary frames of two bytes each, masked with a zero key as `writeBinaryFrame`'s, in
+ * one buffer: the smallest messages a client can send, many per write.
+ */
+export function tinyBinaryFrames(count: number): Buffer {
+  const frame = Buffer.from([0x82, 0x80 | 2, 0, 0, 0, 0, 1, 2]);
+  return Buffer.concat(Array.from({ length: count }, () => frame));
+}
+
+/**
+ * An unmasked client frame. RFC 6455 §5.1 has the server fail the connection on it, and `ws`
+ * reports that as an error only after it has read every frame before it: a marker that the
+ * server has read all that came first.
+ */
+export const UNMASKED_FRAME = Buffer.from([0x82, 0x00]);
+
+/**
+ * Calls `write` (which returns what `socket.write` returned) up to `times` times, waiting for
+ * `drain` whenever the socket's buffer is full, and stops early once `stop` settles; returns
+ * how many writes it made.
+ */
+export async function writeUntil(socket: Socket, times: number, write: () => boolean, stop: Promise<unknown>): Promise<number> {
+  const stopped = settled(stop);
+  let written = 0;
+  while (!stopped() && written < times) {
+    written++;
+    if (!write()) await Promise.race([once(socket, 'drain'), stop.catch(() => undefined)]);
+  }
+  return written;
+}
+
+/**
+ * Sends `message` (binary) from a `ws` client up to `times` times, `batch` at a time, each batch
+ * once the previous one has left the client, and stops early once `stop` settles; returns how
+ * many it sent.
+ */
+export async function sendUntil(socket: WebSocket, message: Buffer, times: number, stop: Promise<unknown>, batch = 1): Promise<number> {
+  const stopped = settled(stop);
+  let sent = 0;
+  while (!stopped() && sent < times) {
+    const count = Math.min(batch, times - sent);
+    for (let index = 1; index < count; index++) socket.send(message, { binary: true });
+    const left = new Promise<void>((resolve) => socket.send(message, { binary: true }, () => resolve()));
+    sent += count;
+    await Promise.race([left, stop.catch(() => undefined)]);
+  }
+  return sent;
+}
+
+/** Tells whether `promise` has settled, resolved or rejected, without waiting for it. */
+function settled(promise: Promise<unknown>): () => boolean {
+  let done = false;
+  const mark = () => {
+    done = true;
+  };
+  void promise.then(mark, mark);
+  return () => done;
 }
