@@ -151,7 +151,8 @@ function serializedMediaType(written: string): string {
 /** WHATWG fetch step 12 and 14 (see {@link DataUrlParse}). */
 function mediaTypeOf(written: string): string {
   const mediaType = written.startsWith(';') ? `text/plain${written}` : written;
-  return MEDIA_TYPE_ESSENCE.test(mediaType) ? mediaType : DEFAULT_DATA_URL_MEDIA_TYPE;
+  // No `/`, no type/subtype: said at once, where the pattern would scan a long text to the end and back.
+  return mediaType.includes('/') && MEDIA_TYPE_ESSENCE.test(mediaType) ? mediaType : DEFAULT_DATA_URL_MEDIA_TYPE;
 }
 
 /**
