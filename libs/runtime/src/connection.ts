@@ -231,8 +231,8 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     } else if (this.current === CONNECTING || this.current === RECONNECTING) {
       this.fail(ERROR_CONNECTION_FAILED);
     } else if (this.current === OPEN && this.queuedEnding === null) {
-      // No close frame and the project did not ask: the network or the server died.
-      this.endInOrder(code === ABNORMAL_CLOSURE ? errorEnding(ERROR_CONNECTION_LOST) : closeEnding(code, reason, false));
+      // No error event came first, so a close as the browser reports it (CONTRACT.md, Errors).
+      this.endInOrder(closeEnding(code, reason, false));
     }
   }
 
