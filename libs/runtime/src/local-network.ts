@@ -77,7 +77,9 @@ export function localNetworkFailureReason(permissions: PermissionsLike | undefin
 }
 
 /** `permissions.query`, as a promise that rejects (never throws) when it is missing or fails. */
-async function query(permissions: PermissionsLike | undefined, name: string): Promise<{ readonly state: string }> {
-  if (permissions === undefined || typeof permissions.query !== 'function') throw new Error('no Permissions API');
-  return permissions.query({ name });
+function query(permissions: PermissionsLike | undefined, name: string): Promise<{ readonly state: string }> {
+  return Promise.resolve().then(() => {
+    if (permissions === undefined || typeof permissions.query !== 'function') throw new Error('no Permissions API');
+    return permissions.query({ name });
+  });
 }
