@@ -13,20 +13,23 @@ describe('close and error in arrival order', () => {
 
   it.each([
     ['closes (4001 "done")', 'close' as const],
-    ['drops the TCP connection', 'drop' as const],
+    ['drops the TCP connection (close 1006)', 'drop' as const],
+    ['sends a text frame that is not UTF-8 (an error)', 'invalid' as const],
   ])('a server that sends ten messages then %s: the end hat sees all ten handled', async (_title, ending) => {
-    const server = await e2e.wsServer((connection) => {
+    const server = await e2e.wsServer((connection, request) => {
       TEN.forEach((message, index) => {
         const last = index === TEN.length - 1;
         // The drop comes once the last message has left, so no message is cut off on the wire.
         connection.socket.send(message, () => {
           if (last && ending === 'drop') connection.socket.terminate();
+          // Written past `ws`, which sends only valid frames: the browser fails the connection.
+          if (last && ending === 'invalid') request.socket.write(Buffer.from([0x81, 0x02, 0xff, 0xfe]));
         });
       });
       if (ending === 'close') connection.socket.close(4001, 'done');
     });
     const project = e2e.project();
-    const endHat = ending === 'close' ? websocket('onClose') : websocket('onError');
+    const endHat = ending === 'invalid' ? websocket('onError') : websocket('onClose');
     project
       .sprite('Cat')
       .list('messages')

@@ -86,7 +86,7 @@ describe('errors', () => {
     expect(server.refusedHandshakes).toEqual(['/refused']);
   });
 
-  it('errors, and does not close, when the connection is lost without a close frame', async () => {
+  it('closes with 1006, and does not error, when the server drops the connection without a close frame', async () => {
     const server = await e2e.wsServer((connection) => {
       connection.socket.on('message', () => connection.socket.terminate());
     });
@@ -94,13 +94,47 @@ describe('errors', () => {
     recordEvents(project.sprite('Cat'))
       .variable('errored', 'unset')
       .variable('closed', 'unset')
-      .script(whenFlagClicked(), websocket('newInstance', server.url('/lost')), websocket('sendMessage', 'drop me'))
-      .script(websocket('onError'), setVariable('errored', websocket('hasErrored')), setVariable('closed', websocket('isClosed')));
+      .variable('error', 'unset')
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/dropped')), websocket('sendMessage', 'drop me'))
+      .script(
+        websocket('onClose'),
+        setVariable('errored', websocket('hasErrored')),
+        setVariable('closed', websocket('isClosed')),
+        setVariable('error', websocket('errorMessage')),
+      );
+    const vm = await e2e.load(project, 'dropped');
+    await vm.greenFlag();
+    expect(await vm.waitForListLength('events', 2, 'Cat')).toEqual(['open', 'close 1006 ']);
+    await vm.waitForVariable('closed', 'true', 'Cat');
+    expect(await vm.variable('errored', 'Cat')).toBe(false);
+    expect(await vm.variable('error', 'Cat')).toBe('');
+    await vm.runFrames(5);
+    expect(await vm.variable('errors', 'Cat')).toBe(0);
+  });
+
+  it('errors (`connection lost`), and does not close, when the browser fails an open connection (a text frame that is not UTF-8)', async () => {
+    const server = await e2e.wsServer((connection, request) => {
+      // Written past `ws`, which sends only valid frames.
+      connection.socket.on('message', () => request.socket.write(Buffer.from([0x81, 0x02, 0xff, 0xfe])));
+    });
+    const project = e2e.project();
+    recordEvents(project.sprite('Cat'))
+      .variable('errored', 'unset')
+      .variable('closed', 'unset')
+      .variable('error', 'unset')
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/lost')), websocket('sendMessage', 'fail me'))
+      .script(
+        websocket('onError'),
+        setVariable('errored', websocket('hasErrored')),
+        setVariable('closed', websocket('isClosed')),
+        setVariable('error', websocket('errorMessage')),
+      );
     const vm = await e2e.load(project, 'lost');
     await vm.greenFlag();
     expect(await vm.waitForListLength('events', 2, 'Cat')).toEqual(['open', 'error']);
     await vm.waitForVariable('errored', 'true', 'Cat');
     expect(await vm.variable('closed', 'Cat')).toBe(false);
+    expect(await vm.variable('error', 'Cat')).toBe('connection lost');
     await vm.runFrames(5);
     expect(await vm.variable('closes', 'Cat')).toBe(0);
   });

@@ -13,7 +13,12 @@ import { RecordingServer, type ConnectionHandler, type RecordingServerOptions } 
  * fresh page with its own VM, and any ws servers it started; all are closed after the
  * test, and a test fails if its page reported an error.
  */
-export function useE2e() {
+export interface E2eOptions {
+  /** Extra Chromium flags, given the page's static server (its port is known only once it listens). */
+  chromiumArgs?: (server: StaticServer) => string[];
+}
+
+export function useE2e(options: E2eOptions = {}) {
   let browser: Browser;
   let context: BrowserContext;
   let server: StaticServer;
@@ -22,7 +27,7 @@ export function useE2e() {
 
   beforeAll(async () => {
     server = await startStaticServer();
-    browser = await launchChromium();
+    browser = await launchChromium({ extraArgs: options.chromiumArgs?.(server) ?? [] });
     context = await browser.newContext();
   });
 
@@ -42,6 +47,10 @@ export function useE2e() {
   return {
     get server() {
       return server;
+    },
+    /** The browser context every page of this file opens in (to grant permissions, say). */
+    get context() {
+      return context;
     },
     /** A project whose saved extensionURLs point at the built bundle on the test server. */
     project(): ProjectBuilder {

@@ -87,7 +87,7 @@ describe('lifetime', () => {
 
   it.each([
     ['the server closes it', 'close' as const, true],
-    ['it is lost without a close frame', 'terminate' as const, true],
+    ['it is dropped without a close frame (close 1006)', 'terminate' as const, true],
     ['the server closes it, in the interpreter', 'close' as const, false],
   ])('stops `when connected` threads when %s', async (_title, ending, compiler) => {
     const server = await e2e.wsServer((connection) => {
@@ -110,7 +110,7 @@ describe('lifetime', () => {
     const vm = await e2e.load(project, 'lost-stops-threads', { compiler });
     await vm.greenFlag();
     await vm.waitForListLength('events', 2, 'Cat');
-    expect(await vm.list('events', 'Cat')).toEqual(['open', ending === 'close' ? 'close 4000 ' : 'error']);
+    expect(await vm.list('events', 'Cat')).toEqual(['open', ending === 'close' ? 'close 4000 ' : 'close 1006 ']);
     const ticksAtEnd = Number(await vm.variable('ticks', 'Cat'));
     await vm.runFrames(20);
     expect(await vm.variable('ticks', 'Cat'), 'ticks after the connection ended').toBe(ticksAtEnd);

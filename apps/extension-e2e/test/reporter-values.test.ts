@@ -34,8 +34,11 @@ describe('reporter values, state by state', () => {
 
   it('gives the gallery extension\'s values and types in every state', async () => {
     // Every connection gets `latest`; a path ending tells the server what to do next.
-    const server = await e2e.wsServer((connection) => {
+    const server = await e2e.wsServer((connection, request) => {
       connection.socket.send('latest');
+      // A text frame that is not UTF-8, written past `ws`: the browser fails the connection
+      // (an `error` event, then close 1006).
+      if (connection.path === '/invalid-utf8') request.socket.write(Buffer.from([0x81, 0x02, 0xff, 0xfe]));
       if (connection.path === '/server-closes') connection.socket.close(4001, 'done');
       if (connection.path === '/server-closes-without-code') connection.socket.close();
       if (connection.path === '/dropped') connection.socket.terminate();
@@ -70,8 +73,13 @@ describe('reporter values, state by state', () => {
       .script(websocket('onClose'), ...recordValues());
     rows.push(['ProjectClosed', ['latest', 3000, 'bye', false, false, true]]);
 
-    stateSprite(project.sprite('Errored'))
+    stateSprite(project.sprite('Dropped'))
       .script(whenFlagClicked(), websocket('newInstance', server.url('/dropped')))
+      .script(websocket('onClose'), ...recordValues());
+    rows.push(['Dropped', ['latest', 1006, '', false, false, true]]);
+
+    stateSprite(project.sprite('Errored'))
+      .script(whenFlagClicked(), websocket('newInstance', server.url('/invalid-utf8')))
       .script(websocket('onError'), ...recordValues());
     rows.push(['Errored', ['latest', 0, '', false, true, false]]);
 

@@ -1,3 +1,4 @@
+import type { ErrorReason } from './connection-state.js';
 import type { HatGate } from './hat-gate.js';
 import type { HatRunner } from './hat-runner.js';
 import type { Inbox } from './inbox.js';
@@ -18,6 +19,8 @@ export interface ConnectionContext<Target extends object, Thread, C> {
   readonly hats: HatRunner<Target, Thread>;
   readonly timing: Timing;
   readonly listener: ConnectionListener<C>;
+  /** The error message of a socket to `url` that failed before it opened (failure-reason.ts). */
+  readonly failedBeforeOpen: (url: string) => ErrorReason;
 }
 
 /**

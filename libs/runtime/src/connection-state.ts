@@ -46,6 +46,14 @@ export const ERROR_TIMED_OUT = 'timed out';
 export const ERROR_STOPPED = 'stopped';
 /** `connect to … with protocols`: the list is not comma-separated RFC 7230 tokens, or names one twice (subprotocols.ts). */
 export const ERROR_INVALID_PROTOCOLS = INVALID_PROTOCOLS;
+/**
+ * The browser blocked the connection to a server on this computer or the local network (Local
+ * Network Access): the person using the page denied the permission. Known only from the host
+ * (`Host.failureReason`), which reads the permission's state after the failure.
+ */
+export const ERROR_LOCAL_NETWORK_BLOCKED = 'local network blocked';
+/** A `ws:` URL the page may not open: the WebSocket constructor threw `SecurityError` (mixed content from an `https:` page). */
+export const ERROR_INSECURE_URL = 'insecure URL';
 /** `connect to` while the sprite already has its most live connections (`MAX_CONNECTIONS_PER_TARGET`, sprite.ts); no socket is opened. */
 export const ERROR_TOO_MANY_CONNECTIONS = 'too many connections';
 
@@ -57,4 +65,6 @@ export type ErrorReason =
   | typeof ERROR_TIMED_OUT
   | typeof ERROR_STOPPED
   | typeof ERROR_INVALID_PROTOCOLS
-  | typeof ERROR_TOO_MANY_CONNECTIONS;
+  | typeof ERROR_TOO_MANY_CONNECTIONS
+  | typeof ERROR_LOCAL_NETWORK_BLOCKED
+  | typeof ERROR_INSECURE_URL;

@@ -1,6 +1,6 @@
 import { NO_STATUS_RECEIVED } from './close-code.js';
 import { CLOSED, CLOSING, CONNECTING, ERRORED, OPEN, RECONNECTING, type ConnectionState } from './connection-state.js';
-import { ERROR_CONNECTION_FAILED, ERROR_CONNECTION_LOST, ERROR_TIMED_OUT, type ErrorReason } from './connection-state.js';
+import { ERROR_CONNECTION_LOST, ERROR_TIMED_OUT, type ErrorReason } from './connection-state.js';
 import { closeEnding, errorEnding, type Ending } from './ending.js';
 import { reporterValues, stopEnding, type ReporterValues } from './ending-rules.js';
 import type { ConnectionContext, ConnectionHome } from './connection-context.js';
@@ -217,7 +217,7 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
   }
 
   errored(): void {
-    if (this.current === CONNECTING || this.current === RECONNECTING) this.fail(ERROR_CONNECTION_FAILED);
+    if (this.current === CONNECTING || this.current === RECONNECTING) this.fail(this.context.failedBeforeOpen(this.session.url));
     else if (this.current === OPEN && this.queuedEnding === null) this.endInOrder(errorEnding(ERROR_CONNECTION_LOST));
     // closing, ended, or an ending already queued: the close event that follows settles it.
   }
@@ -229,10 +229,10 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
       const shown = code === ABNORMAL_CLOSURE && this.requested !== null ? this.requested : { code, reason };
       this.finish(closeEnding(shown.code, shown.reason, true), 'with hat');
     } else if (this.current === CONNECTING || this.current === RECONNECTING) {
-      this.fail(ERROR_CONNECTION_FAILED);
+      this.fail(this.context.failedBeforeOpen(this.session.url));
     } else if (this.current === OPEN && this.queuedEnding === null) {
-      // No close frame and the project did not ask: the network or the server died.
-      this.endInOrder(code === ABNORMAL_CLOSURE ? errorEnding(ERROR_CONNECTION_LOST) : closeEnding(code, reason, false));
+      // No error event came first, so a close as the browser reports it (CONTRACT.md, Errors).
+      this.endInOrder(closeEnding(code, reason, false));
     }
   }
 

@@ -4,6 +4,8 @@
  * so the runtime never touches a VM directly and runs the same in a browser and in Node.
  */
 
+import type { ErrorReason } from './connection-state.js';
+
 /** Removes the listener it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
@@ -33,6 +35,14 @@ export interface Host<Target extends object, Thread = unknown> {
   stopThread(thread: Thread): void;
   /** Asks permission to connect to `url` (TurboWarp: `Scratch.canFetch`). */
   canFetch(url: string): boolean | Promise<boolean>;
+  /**
+   * Optional. Why a socket to `url` failed before it opened, when the host can tell better than
+   * `connection failed`: `local network blocked` when the browser's Local Network Access
+   * permission for that kind of address is denied (TurboWarp's host reads
+   * `navigator.permissions`), else null. Called synchronously from the socket's error or close
+   * event, so it must answer at once; a throw counts as null.
+   */
+  failureReason?(url: string): ErrorReason | null;
   /** Called at the start of every frame, before threads step. */
   onFrame(listener: () => void): Unsubscribe;
   /** Called when the stop sign is clicked (stop all). */

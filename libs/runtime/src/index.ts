@@ -30,6 +30,8 @@ export {
   ERROR_STOPPED,
   ERROR_INVALID_PROTOCOLS,
   ERROR_TOO_MANY_CONNECTIONS,
+  ERROR_LOCAL_NETWORK_BLOCKED,
+  ERROR_INSECURE_URL,
   type ConnectionState,
   type ErrorReason,
 } from './connection-state.js';
@@ -37,6 +39,7 @@ export { normalizeCloseCode, NORMAL_CLOSURE, NO_STATUS_RECEIVED } from './close-
 export { DEFAULT_CLOSE_GRACE_PERIOD_MS, DEFAULT_HANDSHAKE_TIMEOUT_MS, type Timing } from './timing.js';
 export { truncateCloseReason, MAX_CLOSE_REASON_BYTES } from './close-reason.js';
 export { fixUpUrl, type UrlFixUp } from './url.js';
+export { localNetworkPermissionFor, localNetworkFailureReason, type LocalNetworkPermission, type PermissionsLike } from './local-network.js';
 export { bytesToBase64, portableBase64, bytesToDataUrl, binaryBytes, BINARY_DATA_URL_PREFIX } from './data-url.js';
 export { MessageQueue } from './message-queue.js';
 export { MAX_QUEUED_MESSAGES, MAX_QUEUED_DATA_LENGTH } from './received-message.js';

@@ -1,5 +1,5 @@
 import type { Connection } from './connection.js';
-import { CONNECTING, ERROR_CONNECTION_FAILED, ERROR_INVALID_PROTOCOLS, ERROR_INVALID_URL } from './connection-state.js';
+import { CONNECTING, ERROR_CONNECTION_FAILED, ERROR_INSECURE_URL, ERROR_INVALID_PROTOCOLS, ERROR_INVALID_URL } from './connection-state.js';
 import { ERROR_PERMISSION_DENIED, ERROR_TOO_MANY_CONNECTIONS, type ErrorReason } from './connection-state.js';
 import type { Host, WebSocketConstructorLike, WebSocketLike } from './host.js';
 import { reportUnexpected } from './report-unexpected.js';
@@ -35,6 +35,19 @@ export class Opener<Target extends object, Thread> {
     return connection.settled;
   }
 
+  /**
+   * The error message of a socket to `url` that failed before it opened: the host's reason when
+   * it has one (`Host.failureReason`, such as `local network blocked`), else `connection failed`.
+   */
+  readonly failedBeforeOpen = (url: string): ErrorReason => {
+    try {
+      return this.host.failureReason?.(url) ?? ERROR_CONNECTION_FAILED;
+    } catch (error) {
+      reportUnexpected(error);
+      return ERROR_CONNECTION_FAILED;
+    }
+  };
+
   /** An automatic reconnect's turn: permission again, then a socket to the same URL and protocols, unless it was ended meanwhile. */
   retry(connection: Connection<Target, Thread>, stillWanted: () => boolean): Promise<void> {
     return this.openSocket(connection, stillWanted);
@@ -50,8 +63,8 @@ export class Opener<Target extends object, Thread> {
       return;
     }
     const socket = this.construct(url, protocols);
-    if (socket === null) {
-      connection.fail(ERROR_INVALID_URL);
+    if (typeof socket === 'string') {
+      connection.fail(socket);
       return;
     }
     try {
@@ -73,14 +86,21 @@ export class Opener<Target extends object, Thread> {
     }
   }
 
-  /** Protocols go to the constructor only when there are some, so a plain `connect to` calls `new WebSocket(url)`. */
-  private construct(url: string, protocols: readonly string[]): WebSocketLike | null {
+  /**
+   * The socket, or why the constructor refused it. Protocols go to the constructor only when
+   * there are some, so a plain `connect to` calls `new WebSocket(url)`.
+   */
+  private construct(url: string, protocols: readonly string[]): WebSocketLike | ErrorReason {
     try {
       return protocols.length > 0 ? new this.WebSocket(url, [...protocols]) : new this.WebSocket(url);
     } catch (error) {
+      const name = error instanceof Error ? error.name : '';
+      // A `ws:` URL to a host other than this computer from an `https:` page is mixed content,
+      // which browsers refuse in the constructor (SecurityError): the URL must be `wss:`.
+      if (name === 'SecurityError') return ERROR_INSECURE_URL;
       // The WebSocket constructor throws a SyntaxError for a URL it will not open.
-      if (!(error instanceof Error && error.name === 'SyntaxError')) reportUnexpected(error);
-      return null;
+      if (name !== 'SyntaxError') reportUnexpected(error);
+      return ERROR_INVALID_URL;
     }
   }
 }

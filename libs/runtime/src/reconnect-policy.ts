@@ -1,5 +1,7 @@
 import {
+  ERROR_INSECURE_URL,
   ERROR_INVALID_PROTOCOLS,
+  ERROR_LOCAL_NETWORK_BLOCKED,
   ERROR_INVALID_URL,
   ERROR_PERMISSION_DENIED,
   ERROR_TOO_MANY_CONNECTIONS,
@@ -42,14 +44,17 @@ const FINAL_ERRORS: ReadonlySet<string> = new Set([
   ERROR_PERMISSION_DENIED,
   ERROR_INVALID_PROTOCOLS,
   ERROR_TOO_MANY_CONNECTIONS,
+  ERROR_LOCAL_NETWORK_BLOCKED,
+  ERROR_INSECURE_URL,
 ]);
 
 /**
  * Whether automatic reconnect starts a new attempt after `ending`.
  *
  * - A failure reconnects (`connection failed`, `connection lost`, `timed out`, and any reason
- *   added later), except `invalid URL`, `permission denied`, `invalid protocols` and `too many
- *   connections`, which no retry can change.
+ *   added later), except `invalid URL`, `permission denied`, `invalid protocols`, `too many
+ *   connections`, `local network blocked` (the browser keeps the person's denial) and
+ *   `insecure URL`, which no retry can change.
  * - A close the project asked for never reconnects.
  * - A close by the server reconnects only with 1001, 1006, 1011, 1012, 1013 or 1014: a server
  *   restarting, overloaded, behind a failing gateway, or a network drop. Every other code means

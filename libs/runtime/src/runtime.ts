@@ -53,7 +53,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
       (target) => new Sprite(target, context, this.bindings, (sprite) => frames.add(sprite)),
     );
     this.lifetime = new Lifetime(this.registry, frames, this.bindings);
-    const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf) };
+    const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen };
   }
 
   /** Connections (of every target and name) the runtime still tracks with host listeners (0 when all have ended). */

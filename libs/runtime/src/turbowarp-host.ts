@@ -1,4 +1,5 @@
 import type { HatFields, Host, Unsubscribe } from './host.js';
+import { localNetworkFailureReason, type PermissionsLike } from './local-network.js';
 
 /**
  * The part of TurboWarp's `Scratch.vm.runtime` the adapter uses, typed structurally so the
@@ -26,11 +27,14 @@ export const VM_EVENTS = {
 
 /**
  * A `Host` over TurboWarp's VM runtime. `canFetch` is `Scratch.canFetch` (it may ask the
- * user, so it may be a promise).
+ * user, so it may be a promise). `permissions` is the page's `navigator.permissions` (the
+ * default; absent outside a browser): its `failureReason` says `local network blocked` when the
+ * browser's Local Network Access permission for the failed URL is denied (local-network.ts).
  */
 export function createTurboWarpHost<Target extends object = object, Thread = unknown>(
   vmRuntime: TurboWarpVmRuntimeLike<Target, Thread>,
   canFetch: (url: string) => boolean | Promise<boolean>,
+  permissions: PermissionsLike | undefined = pagePermissions(),
 ): Host<Target, Thread> {
   function listen(event: string, listener: (...args: any[]) => void): Unsubscribe {
     vmRuntime.on(event, listener);
@@ -52,9 +56,20 @@ export function createTurboWarpHost<Target extends object = object, Thread = unk
     // The VM's own way to stop one thread; never set thread.status by hand.
     stopThread: (thread) => vmRuntime._stopThread(thread),
     canFetch,
+    failureReason: localNetworkFailureReason(permissions),
     onFrame: (listener) => listen(VM_EVENTS.frame, listener),
     onStopAll: (listener) => listen(VM_EVENTS.stopAll, listener),
     onTargetRemoved: (listener) => listen(VM_EVENTS.targetRemoved, (target: Target) => listener(target)),
     onProjectChange: (listener) => listen(VM_EVENTS.projectChange, listener),
   };
+}
+
+/** The page's `navigator.permissions`, or undefined where there is none (Node, old browsers); never throws. */
+function pagePermissions(): PermissionsLike | undefined {
+  try {
+    const navigator = (globalThis as { navigator?: { permissions?: PermissionsLike } }).navigator;
+    return navigator?.permissions ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -41,7 +41,7 @@ afterEach(async () => {
 });
 
 function newConnection(): TestConnection {
-  const context = { hats: new HatRunner(host, HATS), timing: resolveTiming(undefined), listener };
+  const context = { hats: new HatRunner(host, HATS), timing: resolveTiming(undefined), listener, failedBeforeOpen: () => 'connection failed' as const };
   // A sprite of its own, as the runtime makes; the frame hook is the test's: being woken is told as 'waiting'.
   sprite = new Sprite<TestTarget, MemoryThread>(target('sprite'), context, new Bindings(), () => told.push({ event: 'waiting' }));
   return sprite.connect(new Session('', '', []));

@@ -109,3 +109,19 @@ describe('createTurboWarpHost', () => {
     expect(emitter.listenerCount('BEFORE_EXECUTE')).toBe(0);
   });
 });
+
+describe('createTurboWarpHost: failureReason', () => {
+  it('says `local network blocked` for a URL whose Local Network Access permission the page reports denied', async () => {
+    const denied = { query: async () => ({ state: 'denied' }) };
+    const host = createTurboWarpHost<object, string>(new VmRuntimeDouble(), () => true, denied);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(host.failureReason?.('ws://localhost:8000/')).toBe('local network blocked');
+    expect(host.failureReason?.('wss://example.com/')).toBeNull();
+  });
+
+  it('answers null where the page has no navigator.permissions (here: Node)', async () => {
+    const host = createTurboWarpHost<object, string>(new VmRuntimeDouble(), () => true);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(host.failureReason?.('ws://127.0.0.1:1/')).toBeNull();
+  });
+});

@@ -25,10 +25,21 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-backgrounding-occluded-windows',
 ];
 
+/** What a test may add to the launch. */
+export interface LaunchOptions {
+  /**
+   * Flags after `CHROMIUM_ARGS`, for a test that needs the browser to behave as in another
+   * setting, e.g. `--ip-address-space-overrides=127.0.0.1:PORT=public` to treat a local page
+   * as one on the internet (Local Network Access).
+   */
+  extraArgs?: readonly string[];
+}
+
 /**
  * A fresh Chromium with a throw-away profile, so nothing passes between test files or runs.
  * The launch itself is bounded: a browser that cannot start fails the test within 15 s.
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], timeout: 15_000 });
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const args = [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])];
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args, timeout: 15_000 });
 }

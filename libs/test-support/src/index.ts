@@ -18,6 +18,6 @@ export {
   type TestTarget,
   type ThreadStatus,
 } from './memory-host.js';
-export { closeAtServer, receive, ServerSide, TestServer, type ReceivedClose, type TestServerOptions } from './test-server.js';
+export { closeAtServer, receive, sendInvalidUtf8Text, ServerSide, TestServer, type ReceivedClose, type TestServerOptions } from './test-server.js';
 export { castToBoolean, castToNumber, castToString, scratchCast } from './scratch-cast.js';
 export { contractIdentity, CONTRACT_PATH, type ContractBlock, type ContractIdentity } from './contract.js';

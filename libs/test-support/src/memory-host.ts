@@ -73,6 +73,11 @@ export class MemoryHost {
   readonly threads: MemoryThread[] = [];
   /** Decides permission; a test may replace it. */
   permission: (url: string) => boolean | Promise<boolean> = () => true;
+  /**
+   * The host's reason for a socket that failed before it opened (`Host.failureReason`); a test
+   * may replace it, e.g. to answer as a browser that blocked the local network.
+   */
+  failureReason: (url: string) => 'local network blocked' | null = () => null;
   /** Every URL the runtime asked permission for. */
   readonly askedUrls: string[] = [];
   /** Called synchronously when a hat starts, e.g. to read `messageData` as the script would. */

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { within } from './within.js';
 
@@ -6,6 +6,20 @@ import { within } from './within.js';
 export interface ReceivedClose {
   code: number;
   reason: string;
+}
+
+/** The TCP connection under each socket a `TestServer` accepted. */
+const tcpOf = new WeakMap<WebSocket, Socket>();
+
+/**
+ * Writes, straight onto the TCP connection under `socket` (one a `TestServer` accepted), a text
+ * frame whose payload is not UTF-8 (0xFF 0xFE). A client must fail the connection (RFC 6455
+ * §8.1): `ws` and browsers fire an `error` event, then `close`. No `ws` API sends such a frame.
+ */
+export function sendInvalidUtf8Text(socket: WebSocket): void {
+  const tcp = tcpOf.get(socket);
+  if (tcp === undefined) throw new Error('sendInvalidUtf8Text: not a socket a TestServer accepted');
+  tcp.write(Buffer.from([0x81, 0x02, 0xff, 0xfe]));
 }
 
 /**
@@ -58,7 +72,8 @@ export class TestServer {
   private waiters: Array<(side: ServerSide) => void> = [];
 
   private constructor(readonly wss: WebSocketServer) {
-    wss.on('connection', (socket) => {
+    wss.on('connection', (socket, request) => {
+      tcpOf.set(socket, request.socket as Socket);
       const side = new ServerSide(socket);
       this.sockets.push(socket);
       this.sides.push(side);

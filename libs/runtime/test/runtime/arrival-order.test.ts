@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { framesUntil, MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
+import { framesUntil, MemoryHost, sendInvalidUtf8Text, target, TestServer, within } from '@scratch-websocket/test-support';
 import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
@@ -31,7 +30,8 @@ async function tenThenEnd(end: (atServer: import('ws').WebSocket) => void, endHa
   const atServer = await server.nextConnection();
   const client = TrackedWebSocket.last();
   const arrived = clientReceives(client, 10);
-  const closed = within(once(client, 'close'), 'the client socket to close');
+  // Not `events.once`: it rejects on the `error` event that an ending by error brings first.
+  const closed = within(new Promise((resolve) => client.once('close', resolve)), 'the client socket to close');
   for (let i = 1; i <= 10; i += 1) atServer.send(`m${i}`);
   end(atServer);
   await arrived;
@@ -57,8 +57,21 @@ describe('Close and error in arrival order', () => {
     expect(runtime.connectionCount).toBe(0);
   });
 
-  it('runs the error hat only after the ten messages before a dropped connection were handled', async () => {
-    const { sprite, handled, atEnd } = await tenThenEnd((atServer) => atServer.terminate(), HATS.error);
+  it('runs the close hat (1006) only after the ten messages before a dropped connection were handled', async () => {
+    const { sprite, handled, atEnd } = await tenThenEnd((atServer) => atServer.terminate(), HATS.close);
+    expect(runtime.isConnected(sprite)).toBe(true);
+    expect(runtime.isClosed(sprite)).toBe(false);
+    await framesUntil(host, () => atEnd() !== null, 'the close hat');
+    expect(atEnd()).toEqual({ handled: TEN, messageThreadsRunning: 0 });
+    expect(handled).toEqual(TEN);
+    expect(runtime.isClosed(sprite)).toBe(true);
+    expect(runtime.closeCode(sprite)).toBe(1006);
+    expect(runtime.errorMessage(sprite)).toBe('');
+    expect(host.startsOf(HATS.error)).toHaveLength(0);
+  });
+
+  it('runs the error hat only after the ten messages before a failed connection (invalid UTF-8) were handled', async () => {
+    const { sprite, handled, atEnd } = await tenThenEnd((atServer) => sendInvalidUtf8Text(atServer), HATS.error);
     expect(runtime.isConnected(sprite)).toBe(true);
     expect(runtime.hasErrored(sprite)).toBe(false);
     await framesUntil(host, () => atEnd() !== null, 'the error hat');

@@ -56,9 +56,9 @@ describe('A close block while the handshake is under way', () => {
     runtime.setAutoReconnect(sprite, 'on');
     await runtime.connect(sprite, server.url);
     await server.nextConnection();
-    const errored = within(host.nextHat(HATS.error, sprite), 'the error hat');
+    const dropped = within(host.nextHat(HATS.close, sprite), 'the close hat (1006) of the dropped connection');
     await server.close();
-    await errored;
+    await dropped;
     // The server's port now answers TCP but never the handshake: a try stays connecting.
     const sockets = TrackedWebSocket.instances.length;
     await listenSilently(port);

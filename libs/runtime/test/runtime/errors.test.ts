@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
+import { MemoryHost, sendInvalidUtf8Text, target, TestServer, within } from '@scratch-websocket/test-support';
 import { HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
@@ -42,15 +42,36 @@ describe('Errors', () => {
     await within(new Promise((resolve) => refusing.close(resolve)), 'the refusing server to close');
   });
 
-  it('a lost connection (no close frame, code 1006) is an error, not a close', async () => {
+  it('a connection that ends without a close frame and without an error event is closed with 1006, as the browser reports it', async () => {
+    host.setLifetime(HATS.open, 'manual');
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const atServer = await server.nextConnection();
+    const openThread = host.activeThreads(HATS.open, sprite)[0]!;
+    const hat = host.nextHat(HATS.close);
+    atServer.terminate();
+    await hat;
+    expect(runtime.isClosed(sprite)).toBe(true);
+    expect(runtime.hasErrored(sprite)).toBe(false);
+    expect(runtime.closeCode(sprite)).toBe(1006);
+    expect(runtime.closeMessage(sprite)).toBe('');
+    expect(runtime.errorMessage(sprite)).toBe('');
+    expect(host.startsOf(HATS.close, sprite)).toHaveLength(1);
+    expect(host.startsOf(HATS.error)).toHaveLength(0);
+    expect(openThread.status).toBe('stopped');
+  });
+
+  it('an error event while open (a text frame with invalid UTF-8) is an error, `connection lost`, not a close', async () => {
     host.setLifetime(HATS.open, 'manual');
     const sprite = target('sprite');
     await runtime.connect(sprite, server.url);
     const atServer = await server.nextConnection();
     const openThread = host.activeThreads(HATS.open, sprite)[0]!;
     const hat = host.nextHat(HATS.error);
-    atServer.terminate();
+    sendInvalidUtf8Text(atServer);
     await hat;
+    const client = TrackedWebSocket.last();
+    if (client.readyState !== client.CLOSED) await within(once(client, 'close'), 'the client socket to close');
     expectErroredNotClosed(sprite, 'connection lost');
     expect(runtime.closeCode(sprite)).toBe(0);
     expect(openThread.status).toBe('stopped');
@@ -61,7 +82,7 @@ describe('Errors', () => {
     await runtime.connect(sprite, server.url);
     const atServer = await server.nextConnection();
     const hat = host.nextHat(HATS.error);
-    atServer.terminate();
+    sendInvalidUtf8Text(atServer);
     await hat;
     runtime.close(sprite);
     runtime.send(sprite, 'ignored');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { framesUntil, MemoryHost, receive, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
+import { framesUntil, MemoryHost, receive, sendInvalidUtf8Text, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
 import { MAX_KEPT_SENDS } from '../../src/index.js';
 import { HATS, makeRuntime, TrackedWebSocket, type TestRuntime } from '../support/runtime.js';
 
@@ -26,7 +26,10 @@ afterEach(async () => {
   await server.close();
 });
 
-/** The server goes away (every connection cut without a close frame), then comes back on the same port. */
+/**
+ * The server goes away (every connection cut without a close frame: the client reads a close
+ * 1006, as a browser does), then comes back on the same port.
+ */
 async function killServer(): Promise<() => Promise<void>> {
   const port = server.port;
   await server.close();
@@ -48,24 +51,27 @@ const state = (who: TestTarget) => runtime.connectionState(who);
 const nextHat = (opcode: string, who: TestTarget) => within(host.nextHat(opcode, who), `${opcode} for ${who.name}`);
 
 describe('Automatic reconnect', () => {
-  it('after the server dies: the error hat runs, then reconnecting until the server is back on its port, then when connected runs again', async () => {
+  it('after the server dies: the close hat runs (1006), then reconnecting until the server is back on its port, then when connected runs again', async () => {
     const { sprite } = await connectedWithReconnect();
-    const errored = nextHat(HATS.error, sprite);
+    const closed = nextHat(HATS.close, sprite);
     const restart = await killServer();
-    await errored;
+    await closed;
     expect(state(sprite)).toBe('reconnecting');
     expect(runtime.isConnected(sprite)).toBe(false);
     expect(runtime.isClosed(sprite)).toBe(false);
     expect(runtime.hasErrored(sprite)).toBe(false);
-    expect(runtime.errorMessage(sprite)).toBe('connection lost');
+    expect(runtime.closeCode(sprite)).toBe(1006);
+    expect(runtime.errorMessage(sprite)).toBe('');
 
     // Tries fail while the server is down: no hat runs for them, and the state does not flicker.
     const seen = new Set<string>();
     await framesUntil(host, () => (seen.add(state(sprite)), runtime.statistic(sprite, 'reconnect attempts') >= 3), 'three failed tries');
     expect([...seen]).toEqual(['reconnecting']);
-    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+    expect(host.startsOf(HATS.close, sprite)).toHaveLength(1);
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(0);
     expect(host.startsOf(HATS.open, sprite)).toHaveLength(1);
-    expect(runtime.errorMessage(sprite)).toBe('connection failed');
+    // The close that started the reconnect is what the reporters keep (Staying connected).
+    expect(runtime.closeCode(sprite)).toBe(1006);
 
     await restart();
     const reopened = nextHat(HATS.open, sprite);
@@ -73,7 +79,7 @@ describe('Automatic reconnect', () => {
     await reopened;
     expect(state(sprite)).toBe('open');
     expect(runtime.isConnected(sprite)).toBe(true);
-    expect(runtime.errorMessage(sprite)).toBe('');
+    expect(runtime.closeCode(sprite)).toBe(0);
 
     // The new connection works both ways.
     const atServer = await server.nextConnection();
@@ -85,9 +91,9 @@ describe('Automatic reconnect', () => {
 
   it('keeps messages sent while reconnecting and sends them in order once open, text and binary', async () => {
     const { sprite } = await connectedWithReconnect();
-    const errored = nextHat(HATS.error, sprite);
+    const closed = nextHat(HATS.close, sprite);
     const restart = await killServer();
-    await errored;
+    await closed;
     runtime.send(sprite, 'one');
     runtime.sendBinary(sprite, 'data:,two');
     runtime.send(sprite, 'three');
@@ -100,9 +106,9 @@ describe('Automatic reconnect', () => {
 
   it(`keeps at most ${MAX_KEPT_SENDS} messages while reconnecting, dropping the oldest`, async () => {
     const { sprite } = await connectedWithReconnect();
-    const errored = nextHat(HATS.error, sprite);
+    const closed = nextHat(HATS.close, sprite);
     const restart = await killServer();
-    await errored;
+    await closed;
     const extra = 5;
     for (let i = 0; i < MAX_KEPT_SENDS + extra; i += 1) runtime.send(sprite, `m${i}`);
     await restart();
@@ -196,18 +202,18 @@ describe('Automatic reconnect', () => {
     const sprite = target('sprite');
     await runtime.connect(sprite, server.url);
     await server.nextConnection();
-    const errored = nextHat(HATS.error, sprite);
+    const closed = nextHat(HATS.close, sprite);
     server.sockets.at(-1)!.terminate();
-    await errored;
-    expect(state(sprite)).toBe('errored');
+    await closed;
+    expect(state(sprite)).toBe('closed');
 
     runtime.setAutoReconnect(sprite, ' ON ');
     await runtime.connect(sprite, server.url);
     await runtime.connect(sprite, server.url);
     const atServer = server.sockets.at(-1)!;
-    const erroredAgain = nextHat(HATS.error, sprite);
+    const closedAgain = nextHat(HATS.close, sprite);
     atServer.terminate();
-    await erroredAgain;
+    await closedAgain;
     expect(state(sprite)).toBe('reconnecting');
   });
 
@@ -226,17 +232,17 @@ describe('Automatic reconnect', () => {
 
   it('waits longer after each failed try (attempt 0, 1, 2 …) and starts from 0 again after an open', async () => {
     const { sprite } = await connectedWithReconnect();
-    const errored = nextHat(HATS.error, sprite);
+    const closed = nextHat(HATS.close, sprite);
     const restart = await killServer();
-    await errored;
+    await closed;
     await framesUntil(host, () => waits.length >= 4, 'four waits');
     expect(waits.slice(0, 4)).toEqual([0, 1, 2, 3]);
     await restart();
     await framesUntil(host, () => state(sprite) === 'open', 'the reconnect to open');
-    const erroredAgain = nextHat(HATS.error, sprite);
+    const closedAgain = nextHat(HATS.close, sprite);
     const before = waits.length;
     (await server.nextConnection()).terminate();
-    await erroredAgain;
+    await closedAgain;
     expect(waits[before]).toBe(0);
   });
 
@@ -260,9 +266,9 @@ describe('Ending an automatic reconnect', () => {
   async function waitingToReconnect() {
     waitMs = 60_000;
     const { sprite } = await connectedWithReconnect();
-    const errored = nextHat(HATS.error, sprite);
+    const closed = nextHat(HATS.close, sprite);
     const restart = await killServer();
-    await errored;
+    await closed;
     expect(state(sprite)).toBe('reconnecting');
     return { sprite, restart };
   }
@@ -270,18 +276,18 @@ describe('Ending an automatic reconnect', () => {
   it('the stop sign ends it without a hat, back to the ending that started it, and turns the setting off', async () => {
     const { sprite, restart } = await waitingToReconnect();
     host.stopAll();
-    expect(state(sprite)).toBe('errored');
-    expect(runtime.errorMessage(sprite)).toBe('connection lost');
+    expect(state(sprite)).toBe('closed');
+    expect(runtime.closeCode(sprite)).toBe(1006);
     expect(runtime.connectionCount).toBe(0);
     expect(host.listenerCount).toBe(0);
-    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+    expect(host.startsOf(HATS.close, sprite)).toHaveLength(1);
 
     await restart();
     await runtime.connect(sprite, server.url);
-    const errored = nextHat(HATS.error, sprite);
+    const closed = nextHat(HATS.close, sprite);
     (await server.nextConnection()).terminate();
-    await errored;
-    expect(state(sprite)).toBe('errored');
+    await closed;
+    expect(state(sprite)).toBe('closed');
   });
 
   it('a close block ends it: closed with the code and reason given, and the close hat runs', async () => {
@@ -290,7 +296,8 @@ describe('Ending an automatic reconnect', () => {
     expect(state(sprite)).toBe('closed');
     expect(runtime.closeCode(sprite)).toBe(3001);
     expect(runtime.closeMessage(sprite)).toBe('bye');
-    expect(host.startsOf(HATS.close, sprite)).toHaveLength(1);
+    // One for the dropped connection (1006) that started the reconnect, one for this close.
+    expect(host.startsOf(HATS.close, sprite)).toHaveLength(2);
     expect(runtime.connectionCount).toBe(0);
   });
 
@@ -304,9 +311,11 @@ describe('Ending an automatic reconnect', () => {
   });
 
   it('the stop sign after failed tries leaves error message at the latest failed try, as it read while reconnecting', async () => {
-    const { sprite } = await connectedWithReconnect();
+    const { sprite, atServer } = await connectedWithReconnect();
     const errored = nextHat(HATS.error, sprite);
-    await killServer();
+    // New tries are refused, while the open connection fails with an error event.
+    server.wss.close();
+    sendInvalidUtf8Text(atServer);
     await errored;
     expect(runtime.errorMessage(sprite)).toBe('connection lost');
     await framesUntil(host, () => runtime.errorMessage(sprite) === 'connection failed', 'a failed try');
@@ -319,9 +328,9 @@ describe('Ending an automatic reconnect', () => {
   it('turning it off ends it quietly', async () => {
     const { sprite } = await waitingToReconnect();
     runtime.setAutoReconnect(sprite, 'off');
-    expect(state(sprite)).toBe('errored');
+    expect(state(sprite)).toBe('closed');
     expect(runtime.connectionCount).toBe(0);
-    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
+    expect(host.startsOf(HATS.close, sprite)).toHaveLength(1);
   });
 
   it('a deleted clone and a new project end it', async () => {
@@ -342,13 +351,13 @@ describe('Ending an automatic reconnect', () => {
 
   it('a denied permission on a try ends it, and the error hat runs', async () => {
     const { sprite } = await connectedWithReconnect();
-    const errored = nextHat(HATS.error, sprite);
+    const closed = nextHat(HATS.close, sprite);
     await killServer();
-    await errored;
+    await closed;
     host.permission = () => false;
     await framesUntil(host, () => state(sprite) === 'errored', 'the denied try to end it');
     expect(runtime.errorMessage(sprite)).toBe('permission denied');
-    expect(host.startsOf(HATS.error, sprite)).toHaveLength(2);
+    expect(host.startsOf(HATS.error, sprite)).toHaveLength(1);
     expect(runtime.connectionCount).toBe(0);
   });
 });

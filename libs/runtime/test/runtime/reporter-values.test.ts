@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { framesUntil, MemoryHost, target, TestServer, type TestTarget } from '@scratch-websocket/test-support';
+import { framesUntil, MemoryHost, sendInvalidUtf8Text, target, TestServer, type TestTarget } from '@scratch-websocket/test-support';
 import { HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
@@ -77,10 +77,18 @@ const TABLE: [state: string, reach: (sprite: TestTarget) => Promise<void>, expec
     ['latest', 3000, 'bye', false, false, true],
   ],
   [
+    'closed without a close frame (1006: the server or the network dropped it)',
+    async (sprite) => {
+      const atServer = await openWithMessage(sprite);
+      await endsWith(HATS.close, () => atServer.terminate());
+    },
+    ['latest', 1006, '', false, false, true],
+  ],
+  [
     'errored',
     async (sprite) => {
       const atServer = await openWithMessage(sprite);
-      await endsWith(HATS.error, () => atServer.terminate());
+      await endsWith(HATS.error, () => sendInvalidUtf8Text(atServer));
     },
     ['latest', 0, '', false, true, false],
   ],
@@ -130,11 +138,20 @@ const TABLE: [state: string, reach: (sprite: TestTarget) => Promise<void>, expec
     ['latest', 1012, 'restart', false, false, false],
   ],
   [
-    'reconnecting after the connection was lost',
+    'reconnecting after the connection was dropped (1006)',
     async (sprite) => {
       runtime.setAutoReconnect(sprite, 'on');
       const atServer = await openWithMessage(sprite);
-      await endsWith(HATS.error, () => atServer.terminate());
+      await endsWith(HATS.close, () => atServer.terminate());
+    },
+    ['latest', 1006, '', false, false, false],
+  ],
+  [
+    'reconnecting after the connection was lost (an error event)',
+    async (sprite) => {
+      runtime.setAutoReconnect(sprite, 'on');
+      const atServer = await openWithMessage(sprite);
+      await endsWith(HATS.error, () => sendInvalidUtf8Text(atServer));
     },
     ['latest', 0, '', false, false, false],
   ],
