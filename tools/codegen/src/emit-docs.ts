@@ -1,4 +1,4 @@
-import { galleryHtmlCommentBanner, htmlCommentBanner } from './banner.js';
+import { htmlCommentBanner } from './banner.js';
 import { fenceFor } from './markdown.js';
 import type { SpecModel } from './model.js';
 import { proseToHtml, proseToMarkdown, unwrapProse } from './prose.js';
@@ -10,7 +10,8 @@ type Flavour = 'standalone' | 'gallery';
 
 interface PageOptions {
   flavour: Flavour;
-  banner: string;
+  /** Line 1, or null for a page that is not ours to guard once it is published. */
+  banner: string | null;
   /** Spec prose (paragraphs, `code`, tables) as the page's markup. */
   renderProse: (markdown: string) => string;
   /** A one-line spec text (title, group, label) as the page's markup. */
@@ -75,12 +76,14 @@ export function emitDocsHtml(spec: SpecModel, specFile: string): string {
 /**
  * apps/docs/generated/gallery/ws.md: the page for TurboWarp's gallery (its docs/<user>/<slug>.md).
  * The gallery renders every source line break as `<br>`, so each paragraph is one line; and its
- * readers have only the blocks, so the page names none of this repository's tools.
+ * readers have only the blocks, so the page names none of this repository's tools. It has no
+ * "generated, do not edit" banner: in the gallery's repository the page is theirs, and its
+ * maintainers edit docs by hand (the gallery's ws.js has no banner either; issue 21).
  */
-export function emitGalleryDocsMarkdown(spec: SpecModel, specFile: string): string {
+export function emitGalleryDocsMarkdown(spec: SpecModel): string {
   const view = docsView(spec, {
     flavour: 'gallery',
-    banner: galleryHtmlCommentBanner(specFile),
+    banner: null,
     renderProse: (markdown) => unwrapProse(proseToMarkdown(markdown)),
     renderText: proseToMarkdown,
   });
