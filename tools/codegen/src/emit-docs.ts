@@ -19,8 +19,8 @@ interface PageOptions {
 }
 
 /**
- * What every documentation page shows, in order: the intro and how to try the blocks, then
- * each group with its prose and, for each block, its picture (scratchblocks code) and its prose.
+ * What every documentation page shows, in order: the intro, how to try the blocks, the
+ * spec's sections, then each group with its prose and, for each block, its picture (scratchblocks code) and its prose.
  */
 function docsView(spec: SpecModel, { flavour, banner, renderProse, renderText }: PageOptions) {
   return {
@@ -29,6 +29,8 @@ function docsView(spec: SpecModel, { flavour, banner, renderProse, renderText }:
     colour: spec.extension.color1,
     intro: renderProse(spec.extension.docs.intro),
     tryIt: renderProse(spec.extension.docs.tryIt[flavour]),
+    // Topics that are no group's blocks, such as connecting to the reader's own computer (issue 21).
+    sections: spec.extension.docs.sections.map((section) => ({ title: renderText(section.title), text: renderProse(section.text) })),
     groups: spec.groups.map((group) => ({
       name: renderText(group.group),
       docs: renderProse(group.docs),

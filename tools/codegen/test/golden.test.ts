@@ -69,4 +69,17 @@ describe('generating both docs flavours from a fixture with wrapped prose and a 
     expect(page).not.toContain('npm start');
     expect(page).toContain('A second paragraph with `code`, wrapped over two lines.');
   });
+
+  it('puts each spec section, its heading and its prose, after the try-it paragraph and before the blocks, on every page', () => {
+    const pages = [FIXTURE_OUTPUTS.docsMarkdown, FIXTURE_OUTPUTS.docsGalleryMarkdown, FIXTURE_OUTPUTS.docsHtml].map((path) => output.get(path) ?? '');
+    const order = (page: string) => ['Try it with', 'On your own computer', 'A section of its own,', 'Talking'].map((text) => page.indexOf(text));
+    for (const page of pages) {
+      const at = order(page);
+      expect(at.every((index) => index >= 0)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+    }
+    expect(pages[0]).toContain('\n## On your own computer\n\nA section of its own,\nwrapped over two lines.\n');
+    expect(pages[1]).toContain('\n## On your own computer\n\nA section of its own, wrapped over two lines.\n');
+    expect(pages[2]).toContain('<h2>On your own computer</h2>\n<p>A section of its own, wrapped over two lines.</p>');
+  });
 });
