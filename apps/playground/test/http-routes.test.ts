@@ -71,6 +71,12 @@ describe('home page', () => {
     expect(html).toContain(`connect to [ws://localhost:${port}/echo] :: #307eff`);
     expect(html).toContain('<script src="/vendor/scratchblocks.min.js"></script>');
   });
+
+  it("says that turbowarp.org must be allowed local network access and links the docs' section on it", async () => {
+    const html = (await get('/')).body.toString();
+    expect(html).toMatch(/Chrome 147 and later and Firefox 149 and later ask for\s+<em>local network access<\/em>/);
+    expect(html).toContain(`href="http://localhost:${running.port}/docs#connecting-to-a-program-on-your-own-computer"`);
+  });
 });
 
 describe('demo', () => {
