@@ -72,14 +72,14 @@ describe('generating both docs flavours from a fixture with wrapped prose and a 
 
   it('puts each spec section, its heading and its prose, after the try-it paragraph and before the blocks, on every page', () => {
     const pages = [FIXTURE_OUTPUTS.docsMarkdown, FIXTURE_OUTPUTS.docsGalleryMarkdown, FIXTURE_OUTPUTS.docsHtml].map((path) => output.get(path) ?? '');
-    const order = (page: string) => ['Try it with', 'On your own computer', 'A section of its own,', 'Talking'].map((text) => page.indexOf(text));
+    const order = (page: string) => ['Try it with', 'A section of its own,', 'Talking blocks,'].map((text) => page.indexOf(text));
     for (const page of pages) {
       const at = order(page);
       expect(at.every((index) => index >= 0)).toBe(true);
       expect([...at].sort((a, b) => a - b)).toEqual(at);
     }
-    expect(pages[0]).toContain('\n## On your own computer\n\nA section of its own,\nwrapped over two lines.\n');
-    expect(pages[1]).toContain('\n## On your own computer\n\nA section of its own, wrapped over two lines.\n');
-    expect(pages[2]).toContain('<h2>On your own computer</h2>\n<p>A section of its own, wrapped over two lines.</p>');
+    expect(pages[0]).toContain('\n## <a id="on-your-own-computer"></a>On your own computer\n\nA section of its own,\nwrapped over two lines.\n');
+    expect(pages[1]).toContain('\n## <a id="on-your-own-computer"></a>On your own computer\n\nA section of its own, wrapped over two lines.\n');
+    expect(pages[2]).toContain('<h2 id="on-your-own-computer"><a href="#on-your-own-computer">On your own computer</a></h2>\n<p>A section of its own, wrapped over two lines.</p>');
   });
 });
