@@ -1,6 +1,12 @@
 import { escapeHtml, pageHead } from './html.js';
 import { PATHS, type PlaygroundUrls } from './urls.js';
 
+/**
+ * The docs' anchor for the spec's section on local network access (the heading's slug, as the
+ * generator makes it: tools/codegen/src/anchors.ts).
+ */
+const LOCAL_NETWORK_SECTION = 'connecting-to-a-program-on-your-own-computer';
+
 /** `/`: what the playground is and every address it offers, for the port it runs on. */
 export function renderHomePage(urls: PlaygroundUrls): string {
   const e = escapeHtml;
@@ -16,6 +22,11 @@ projects made with it load and run unchanged.</p>
 <p><a class="button" id="open-turbowarp" href="${e(urls.turbowarpEditor)}">Open TurboWarp with the WebSocket blocks</a></p>
 <p>TurboWarp loads extensions from <code>http://localhost:8000</code> without asking. On any other
 port it asks first, and you must choose to run the extension <em>unsandboxed</em>.</p>
+<p id="local-network">turbowarp.org is a public page: before it may connect to this computer
+(<code>${e(urls.echo)}</code>), Chrome 147 and later and Firefox 149 and later ask for
+<em>local network access</em>. Click Allow in the prompt, or allow it in the site's settings;
+otherwise the blocks' <code>error message</code> says <code>local network blocked</code>. See
+<a href="${e(urls.docs)}#${LOCAL_NETWORK_SECTION}">Connecting to a program on your own computer</a>.</p>
 
 <h2>Here</h2>
 <ul>

@@ -59,6 +59,11 @@ async function answer(routes: RouteLookup, request: IncomingMessage, response: S
     sendText(response, request, 404, `Not found: ${path.slice(0, 200)}`);
     return;
   }
+  if (route.kind === 'redirect') {
+    response.setHeader('Location', route.location);
+    sendText(response, request, 308, `Moved to ${route.location}`);
+    return;
+  }
   if (route.kind === 'generated') {
     const body = await route.body();
     send(response, request, 200, route.contentType, body);

@@ -17,7 +17,9 @@ export type Route =
       missingHint: string;
       headers?: Record<string, string>;
     }
-  | { kind: 'generated'; contentType: string; body: () => string | Buffer | Promise<string | Buffer> };
+  | { kind: 'generated'; contentType: string; body: () => string | Buffer | Promise<string | Buffer> }
+  /** Another spelling of a path: a permanent redirect there (the browser keeps the #fragment). */
+  | { kind: 'redirect'; location: string };
 
 export const CONTENT_TYPES = {
   javascript: 'text/javascript; charset=utf-8',
@@ -56,6 +58,8 @@ export function buildRoutes(
         missingHint: 'the docs are not generated yet: run `npm run generate`',
       },
     ],
+    // People type the slash (issue 21); the docs page's relative `vendor/` script needs `/docs` itself.
+    [`${PATHS.docs}/`, { kind: 'redirect', location: PATHS.docs }],
     // Browsers ask for it on every page; an icon in the extension colour beats a 404 in the console.
     [PATHS.favicon, { kind: 'generated', contentType: CONTENT_TYPES.svg, body: () => FAVICON }],
     [PATHS.demo, { kind: 'generated', contentType: CONTENT_TYPES.html, body: () => demoPage }],

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '@scratch-websocket/test-chromium';
 import { contractIdentity } from '@scratch-websocket/test-support';
 import { realFiles, startPlayground, type RunningPlayground } from './support/playground.js';
-import { specBlocks, specLabels } from './support/spec.js';
+import { specBlocks, specLabelsUnlikeTheirGroup } from './support/spec.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
@@ -49,9 +49,22 @@ describe('the docs page in Chromium', () => {
     expect(drawn).toEqual(expected);
   });
 
-  it('shows each palette label of the spec as a heading, in spec order', async () => {
-    const headings = await page.$$eval('main h4', (elements) => elements.map((element) => element.textContent ?? ''));
-    expect(headings).toEqual(specLabels());
+  it('shows each palette label that is not its group\'s name as a heading, in spec order, and no heading twice', async () => {
+    const labels = await page.$$eval('main h4', (elements) => elements.map((element) => element.textContent ?? ''));
+    expect(labels).toEqual(specLabelsUnlikeTheirGroup());
+    const headings = await page.$$eval('main h2, main h3, main h4', (elements) => elements.map((element) => element.textContent ?? ''));
+    expect(headings.filter((text, index) => headings.indexOf(text) !== index)).toEqual([]);
+  });
+
+  it('links every group and block from its table of contents, and every link on it leads to a part of the page', async () => {
+    const { targets, missing } = await page.$$eval('main a[href]', (links) => ({
+      targets: links.map((link) => link.getAttribute('href') ?? ''),
+      missing: links.map((link) => link.getAttribute('href') ?? '').filter((href) => !href.startsWith('#') || document.getElementById(href.slice(1)) === null),
+    }));
+    expect(missing).toEqual([]);
+    for (const block of specBlocks().filter((candidate) => !candidate.hideFromPalette)) expect(targets).toContain(`#block-${block.opcode}`);
+    expect(targets).toContain('#connecting-to-a-program-on-your-own-computer');
+    expect(targets).toContain('#several-connections');
   });
 
   it('draws each block in the extension colour #307eff', async () => {

@@ -71,6 +71,12 @@ describe('home page', () => {
     expect(html).toContain(`connect to [ws://localhost:${port}/echo] :: #307eff`);
     expect(html).toContain('<script src="/vendor/scratchblocks.min.js"></script>');
   });
+
+  it("says that turbowarp.org must be allowed local network access and links the docs' section on it", async () => {
+    const html = (await get('/')).body.toString();
+    expect(html).toMatch(/Chrome 147 and later and Firefox 149 and later ask for\s+<em>local network access<\/em>/);
+    expect(html).toContain(`href="http://localhost:${running.port}/docs#connecting-to-a-program-on-your-own-computer"`);
+  });
 });
 
 describe('demo', () => {
@@ -100,8 +106,18 @@ describe('favicon', () => {
   });
 });
 
+describe('/docs/', () => {
+  // Issue 21: people type the slash. The page's relative vendor/ script needs the path /docs, so
+  // the answer is a redirect there (a browser keeps the #fragment), never a second copy.
+  it.each(['GET', 'HEAD'] as const)('answers %s /docs/ with a permanent redirect to /docs', async (method) => {
+    const response = await rawRequest(running.port, method, '/docs/');
+    expect(response.status).toBe(308);
+    expect(response.headers.location).toBe('/docs');
+  });
+});
+
 describe('everything else', () => {
-  it.each(['/nope', '/docs/', '/websocket.js/', '/index.html', '/vendor/', '/demo/'])('answers %s with 404 and a short text', async (path) => {
+  it.each(['/nope', '/websocket.js/', '/index.html', '/vendor/', '/demo/'])('answers %s with 404 and a short text', async (path) => {
     const response = await get(path);
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');

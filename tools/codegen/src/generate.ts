@@ -57,7 +57,7 @@ export function generate(context: GenerateContext): GenerateResult {
       { path: outputs.translations, text: emitTranslations(model, translations.locales, spec.path) },
       { path: outputs.docsMarkdown, text: emitDocsMarkdown(model, spec.path) },
       { path: outputs.docsHtml, text: emitDocsHtml(model, spec.path) },
-      { path: outputs.docsGalleryMarkdown, text: emitGalleryDocsMarkdown(model, spec.path) },
+      { path: outputs.docsGalleryMarkdown, text: emitGalleryDocsMarkdown(model) },
       ...skeletons,
     ],
   };

@@ -105,6 +105,8 @@ export interface ExtensionModel {
     intro: string;
     /** How a reader tries the blocks, per page: each names only what its readers have. */
     tryIt: { standalone: string; gallery: string };
+    /** Topics of their own, each a heading and its prose, in spec order; none by default. */
+    sections: Array<{ title: string; text: string }>;
   };
   nameLocation: SpecLocation;
 }

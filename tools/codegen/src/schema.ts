@@ -108,6 +108,8 @@ export const extensionSchema = z.strictObject({
     title: oneLine,
     intro: z.string().optional(),
     tryIt: z.strictObject({ standalone: z.string().optional(), gallery: z.string().optional() }).optional(),
+    /** Topics that are not one group's blocks (a heading and its prose), after the intro, before the blocks. */
+    sections: z.array(z.strictObject({ title: oneLine, text: z.string() })).optional(),
   }),
 });
 

@@ -98,6 +98,7 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
           standalone: spec.extension.docs.tryIt?.standalone ?? DEFAULTS.docs,
           gallery: spec.extension.docs.tryIt?.gallery ?? DEFAULTS.docs,
         },
+        sections: spec.extension.docs.sections ?? [],
       },
       nameLocation: where(['extension', 'name']),
     },

@@ -73,7 +73,16 @@ async function open(html: string) {
     pwned: (window as { pwned?: unknown }).pwned ?? null,
     scripts: Array.from(document.querySelectorAll('script')).map((script) => script.src || script.textContent?.trim() || ''),
     handlers: Array.from(document.querySelectorAll('*')).flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on')).map((name) => `${element.localName}[${name}]`)),
-    embedded: Array.from(document.querySelectorAll('a, area, img, iframe, frame, object, embed, form, base, meta[http-equiv], link')).map((element) => element.outerHTML.slice(0, 80)),
+    // The generator's own anchors and its links to them (issue 21) stay in the page: an `a` with an
+    // id and no href, or an href `#ID` whose element exists. Anything else is embedded or leads away.
+    embedded: Array.from(document.querySelectorAll('a, area, img, iframe, frame, object, embed, form, base, meta[http-equiv], link'))
+      .filter((element) => {
+        if (element.localName !== 'a' || element.attributes.length !== 1) return true;
+        const href = element.getAttribute('href');
+        if (href === null) return !/^[A-Za-z0-9_-]+$/.test(element.id);
+        return !/^#[A-Za-z0-9_-]+$/.test(href) || document.getElementById(href.slice(1)) === null;
+      })
+      .map((element) => element.outerHTML.slice(0, 80)),
     javascriptUrls: Array.from(document.querySelectorAll('[href], [src], [action]')).filter((element) => /^\s*javascript:/i.test(element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '')).length,
   }));
   await page.close();

@@ -58,6 +58,11 @@ describe('the Markdown pages in the gallery renderer', () => {
     expect(markupOfEachPage(edited('  - group: Talking\n', '  - group: Talking at https://evil.example and www.evil.example\n'))).toEqual(NONE);
   });
 
+  it('keep raw HTML and links out of a section title and its prose', () => {
+    const section = `    sections:\n      - title: ${JSON.stringify(`On ${SCRIPT} at https://evil.example`)}\n        text: ${JSON.stringify(`${SCRIPT} www.evil.example`)}\n`;
+    expect(markupOfEachPage(edited(INTRO, `${INTRO}${section}`))).toEqual(NONE);
+  });
+
   it.each([
     { kind: 'three backticks that CommonMark cannot close', prose: `a \`\`\`${SCRIPT}\` b` },
     { kind: 'a code span whose second line starts an HTML block', prose: 'a `code\n<div onmouseover=alert(1)>`' },
@@ -83,7 +88,7 @@ describe('the Markdown pages in the gallery renderer', () => {
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 24 }), (parts) => {
         const spec = withProse(parts.join(''));
-        expect([emitDocsMarkdown(spec, 'spec.yaml'), emitGalleryDocsMarkdown(spec, 'spec.yaml')].map(undeclaredMarkup)).toEqual([[], []]);
+        expect([emitDocsMarkdown(spec, 'spec.yaml'), emitGalleryDocsMarkdown(spec)].map(undeclaredMarkup)).toEqual([[], []]);
       }),
       { seed: 20, numRuns: 1000 },
     );

@@ -5,9 +5,12 @@ export function specBlocks(): BlockModel[] {
   return allBlocks(readSpecModel()).filter(runsSomething);
 }
 
-/** The texts of the spec's palette labels, in order. */
-export function specLabels(): string[] {
-  return allBlocks(readSpecModel())
-    .filter((block) => !runsSomething(block))
-    .map((block) => block.text);
+/**
+ * The texts of the spec's palette labels that say something other than their group's name, in
+ * order: a label with its group's name is that group's heading already, so the docs omit it.
+ */
+export function specLabelsUnlikeTheirGroup(): string[] {
+  return readSpecModel().groups.flatMap((group) =>
+    group.blocks.filter((block) => !runsSomething(block) && !block.hideFromPalette && block.text !== group.group).map((block) => block.text),
+  );
 }
