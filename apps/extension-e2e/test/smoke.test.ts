@@ -1,4 +1,4 @@
-import { allBlocks, isHandlerBlock, runsSomething, shape, type BlockModel } from '@scratch-websocket/codegen';
+import { allBlocks, isHandlerBlock, runsSomething, shape, showsDefault, type BlockModel } from '@scratch-websocket/codegen';
 import { contractIdentity } from '@scratch-websocket/test-support';
 import { describe, expect, it } from 'vitest';
 import { setVariable, whenFlagClicked } from '../src/sb3/core';
@@ -13,18 +13,21 @@ interface ExpectedBlock {
   opcode: string;
   blockType: string;
   /** Each argument as the VM registers it: its type and default, and its menu if it has one. */
-  arguments: Record<string, { type: string; defaultValue: unknown; menu?: string }>;
+  arguments: Record<string, { type: string; defaultValue?: unknown; menu?: string }>;
   /** Reporters and booleans only: true when the block offers no monitor checkbox. */
   disableMonitor?: boolean;
 }
 
-type ExpectedArguments = ReadonlyArray<{ name: string; type: string; default: unknown; menu?: string }>;
+/** Each argument with the default getInfo() shows for it, if any (none for a Boolean slot, nor for a monitored block's dropdown). */
+type ExpectedArguments = ReadonlyArray<{ name: string; type: string; default?: unknown; menu?: string }>;
 
 function expectedBlock(opcode: string, blockType: string, args: ExpectedArguments, disableMonitor?: boolean): ExpectedBlock {
   return {
     opcode,
     blockType: VM_BLOCK_TYPE[blockType] ?? blockType,
-    arguments: Object.fromEntries(args.map((a) => [a.name, { type: a.type, defaultValue: a.default, ...(a.menu === undefined ? {} : { menu: a.menu }) }])),
+    arguments: Object.fromEntries(
+      args.map((a) => [a.name, { type: a.type, ...(a.default === undefined ? {} : { defaultValue: a.default }), ...(a.menu === undefined ? {} : { menu: a.menu }) }]),
+    ),
     ...(disableMonitor === undefined ? {} : { disableMonitor }),
   };
 }
@@ -33,7 +36,12 @@ function expectedBlock(opcode: string, blockType: string, args: ExpectedArgument
 const EXPECTED_BLOCKS = allBlocks(specModel())
   .filter(runsSomething)
   .map((block) =>
-    expectedBlock(block.opcode, block.blockType, block.arguments, isHandlerBlock(block) && shape(block).monitor ? block.disableMonitor : undefined),
+    expectedBlock(
+      block.opcode,
+      block.blockType,
+      block.arguments.map((argument) => ({ ...argument, default: showsDefault(argument, block) ? argument.default : undefined })),
+      isHandlerBlock(block) && shape(block).monitor ? block.disableMonitor : undefined,
+    ),
   );
 
 /** A palette entry as the test names it: a block by its opcode, a label by its text (the VM gives labels no opcode). */
