@@ -1,4 +1,4 @@
-import { allBlocks, isHandlerBlock, runsSomething, shape, showsDefault, type BlockModel } from '@scratch-websocket/codegen';
+import { allBlocks, isHandlerBlock, isHatBlock, runsSomething, shape, showsDefault, type BlockModel } from '@scratch-websocket/codegen';
 import { contractIdentity } from '@scratch-websocket/test-support';
 import { describe, expect, it } from 'vitest';
 import { setVariable, whenFlagClicked } from '../src/sb3/core';
@@ -16,20 +16,45 @@ interface ExpectedBlock {
   arguments: Record<string, { type: string; defaultValue?: unknown; menu?: string }>;
   /** Reporters and booleans only: true when the block offers no monitor checkbox. */
   disableMonitor?: boolean;
+  /** Hats only: how the VM runs them. */
+  hat?: HatFlags;
 }
+
+interface HatFlags {
+  isEdgeActivated: boolean;
+  shouldRestartExistingThreads: boolean;
+}
+
+/** Extras by shape: the monitor flag of a reporter or boolean, the flags of a hat. */
+type ShapeFlags = Pick<ExpectedBlock, 'disableMonitor' | 'hat'>;
 
 /** Each argument with the default getInfo() shows for it, if any (none for a Boolean slot, nor for a monitored block's dropdown). */
 type ExpectedArguments = ReadonlyArray<{ name: string; type: string; default?: unknown; menu?: string }>;
 
-function expectedBlock(opcode: string, blockType: string, args: ExpectedArguments, disableMonitor?: boolean): ExpectedBlock {
+function expectedBlock(opcode: string, blockType: string, args: ExpectedArguments, flags: ShapeFlags = {}): ExpectedBlock {
   return {
     opcode,
     blockType: VM_BLOCK_TYPE[blockType] ?? blockType,
     arguments: Object.fromEntries(
       args.map((a) => [a.name, { type: a.type, ...(a.default === undefined ? {} : { defaultValue: a.default }), ...(a.menu === undefined ? {} : { menu: a.menu }) }]),
     ),
-    ...(disableMonitor === undefined ? {} : { disableMonitor }),
+    ...flags,
   };
+}
+
+/** What the spec says of the block's monitor or, for a hat, how the VM runs it. */
+function shapeFlags(block: BlockModel): ShapeFlags {
+  if (isHatBlock(block)) return { hat: { isEdgeActivated: block.isEdgeActivated, shouldRestartExistingThreads: block.shouldRestartExistingThreads } };
+  return isHandlerBlock(block) && shape(block).monitor ? { disableMonitor: block.disableMonitor } : {};
+}
+
+/**
+ * CONTRACT.md, Identity: the gallery's reporters and booleans offer no monitor checkbox, and its
+ * hats are plain events (not edge-activated) that restart the scripts still running under them.
+ */
+function galleryFlags(contractShape: string): ShapeFlags {
+  if (contractShape === 'reporter' || contractShape === 'boolean') return { disableMonitor: true };
+  return contractShape === 'event' ? { hat: { isEdgeActivated: false, shouldRestartExistingThreads: true } } : {};
 }
 
 /** The blocks the bundle was generated from (not the palette labels), in spec order, with their shapes, arguments and monitor flag. */
@@ -40,7 +65,7 @@ const EXPECTED_BLOCKS = allBlocks(specModel())
       block.opcode,
       block.blockType,
       block.arguments.map((argument) => ({ ...argument, default: showsDefault(argument, block) ? argument.default : undefined })),
-      isHandlerBlock(block) && shape(block).monitor ? block.disableMonitor : undefined,
+      shapeFlags(block),
     ),
   );
 
@@ -77,13 +102,12 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
     // with the table's shape and arguments.
     const contractOpcodes = CONTRACT.blocks.map((block) => block.opcode);
     expect(EXPECTED_BLOCKS.map((block) => block.opcode).filter((opcode) => contractOpcodes.includes(opcode))).toEqual(contractOpcodes);
-    // The gallery's reporters and booleans offer no monitor checkbox, so neither do ours (CONTRACT.md, Identity).
     for (const block of CONTRACT.blocks) {
-      const hasMonitorFlag = block.shape === 'reporter' || block.shape === 'boolean';
       expect(
         EXPECTED_BLOCKS.find((candidate) => candidate.opcode === block.opcode),
-        `${block.opcode} in specs/websocket.yaml keeps the shape and arguments of CONTRACT.md's Identity table, and a gallery reporter keeps disableMonitor: true`,
-      ).toEqual(expectedBlock(block.opcode, block.shape, block.arguments, hasMonitorFlag ? true : undefined));
+        `${block.opcode} in specs/websocket.yaml keeps the shape and arguments of CONTRACT.md's Identity table, and the gallery's ` +
+          'flags: disableMonitor: true on a reporter; isEdgeActivated: false and shouldRestartExistingThreads: true on a hat',
+      ).toEqual(expectedBlock(block.opcode, block.shape, block.arguments, galleryFlags(block.shape)));
     }
     const blocks = info!.blocks.map(({ info: item }) => item).filter((item) => typeof item !== 'string' && 'opcode' in item);
     expect(blocks).toHaveLength(EXPECTED_BLOCKS.length);
@@ -96,9 +120,9 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
       for (const [name, argument] of Object.entries(expectedArguments)) {
         expect(actualArguments[name], `${expected.opcode}.${name}`).toEqual(argument);
       }
-      if (expected.blockType === 'event') {
-        expect(actual.isEdgeActivated, `${expected.opcode} is a plain event`).toBe(false);
-        expect(actual.shouldRestartExistingThreads, `${expected.opcode} restarts its threads`).toBe(true);
+      if (expected.hat !== undefined) {
+        const flags = { isEdgeActivated: actual.isEdgeActivated, shouldRestartExistingThreads: actual.shouldRestartExistingThreads };
+        expect(flags, `${expected.opcode}: the hat flags specs/websocket.yaml gives it`).toEqual(expected.hat);
       }
       if (expected.disableMonitor !== undefined) {
         expect(actual.disableMonitor, `${expected.opcode}: disableMonitor as specs/websocket.yaml says`).toBe(expected.disableMonitor);
