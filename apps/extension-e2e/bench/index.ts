@@ -106,7 +106,7 @@ const messageHat: ProjectRun = {
     const watch = await within(watching, '(a) to fill its window', HAT_TIMEOUT_MS + PAGE_SLACK_MS);
     await vm.stopAll();
     if (watch.ended !== 'window') return { failure: `${watch.ended} with ${watch.length} messages in the list` };
-    // Arrival order, burst messages only; a full queue may drop some (issue 12), so not necessarily m1, m2, …
+    // Arrival order, burst messages only; a full queue may drop some (CONTRACT.md, Receiving), so not necessarily m1, m2, …
     const wrong = firstOutOfOrder((await vm.list(LIST, SPRITE)).slice(0, watch.length));
     if (wrong >= 0) return { failure: `list item ${wrong + 1} is not the next burst message in arrival order` };
     return rate(watch.length, watch.firstAt, watch.endAt, frameFigures(watch)) ?? { failure: 'the list held fewer than 2 messages' };
@@ -117,7 +117,7 @@ const takeNext: ProjectRun = {
   name: 'bench-take-next',
   build(setup) {
     const missing = TAKE_NEXT_BLOCKS.filter((opcode) => !specHasBlock(opcode));
-    if (missing.length > 0) return { failure: `not run: specs/websocket.yaml has no ${missing.join(', ')} (issue 12)` };
+    if (missing.length > 0) return { failure: `not run: specs/websocket.yaml has no ${missing.join(', ')}, which this project drains its queue with` };
     return takeNextProject(setup.server.extensionURL, setup.burst.url('/b'));
   },
   // Without the blocks the drain loop would never end, and a loop without screen refresh blocks the page.

@@ -17,7 +17,7 @@ export const SPRITE = 'Receiver';
 export const LIST = 'received';
 /** A stage variable the take-next project keeps at its `dropped messages` figure, to explain a shortfall. */
 export const DROPPED_VARIABLE = 'dropped';
-/** Blocks the take-next project needs beyond the 15 gallery ones (issue 12). */
+/** Blocks the take-next project needs beyond the 15 gallery ones (CONTRACT.md, Receiving). */
 export const TAKE_NEXT_BLOCKS = ['takeNextMessage', 'statistic'] as const;
 
 function base(extensionURL: string): ProjectBuilder {

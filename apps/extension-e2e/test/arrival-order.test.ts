@@ -7,7 +7,7 @@ import { useE2e } from './fixture';
 
 const TEN = Array.from({ length: 10 }, (_, index) => `m${index + 1}`);
 
-/** Issue 10: a close or an error is handled after every message that arrived before it. */
+/** CONTRACT.md, Receiving: a close or an error is handled after every message that arrived before it. */
 describe('close and error in arrival order', () => {
   const e2e = useE2e();
 

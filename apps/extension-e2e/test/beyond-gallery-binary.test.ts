@@ -8,7 +8,7 @@ const BINARY_PREFIX = 'data:application/octet-stream;base64,';
 /** Every byte value once, then a few that often go wrong (0, high bit, 0xff). */
 const ALL_BYTES = Buffer.from([...Array.from({ length: 256 }, (_, value) => value), 0, 0x80, 0xff]);
 
-/** Issue 12, Binary both ways, in the real VM. */
+/** CONTRACT.md, Sending and Receiving (binary messages both ways), in the real VM. */
 describe('binary messages', () => {
   const e2e = useE2e();
 

@@ -45,7 +45,7 @@ const burst = (messages: string[]) => (connection: ServerConnection) => {
 const watchReceived = () =>
   [whenFlagClicked(), forever([setVariable('received', websocket('statistic', 'messages received')), changeXBy(1)])] as const;
 
-/** Issue 12, Keeping up with a fast server, in the real VM. */
+/** CONTRACT.md, Receiving (the queue and `take next message`), in the real VM. */
 describe('take next message and the queue limit', () => {
   const e2e = useE2e();
 

@@ -11,7 +11,7 @@ import { useE2e } from './fixture';
  */
 const RECONNECT_WAIT_MS = 30_000;
 
-/** Issue 12, Staying connected, in the real VM. */
+/** CONTRACT.md, Staying connected, in the real VM. */
 describe('automatic reconnect', () => {
   const e2e = useE2e();
 

@@ -15,7 +15,7 @@ const watchState = () =>
     forever([setVariable('state', websocket('connectionState')), setVariable('error', websocket('errorMessage')), changeXBy(1)]),
   ] as const;
 
-/** Issue 12, Knowing what happened and Subprotocols, in the real VM. */
+/** CONTRACT.md, Knowing what happened and Subprotocols, in the real VM. */
 describe('connection status and subprotocols', () => {
   const e2e = useE2e();
 

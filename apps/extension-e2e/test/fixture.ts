@@ -5,6 +5,7 @@ import { VmPage, type OpenVmOptions } from '../src/browser/vm-page';
 import { ProjectBuilder } from '../src/sb3/project';
 import { toSb3 } from '../src/sb3/sb3-file';
 import { EXTENSION_ID } from '../src/sb3/websocket';
+import { bundleProblem } from '../src/paths';
 import { startStaticServer, type StaticServer } from '../src/server/static-server';
 import { RecordingServer, type ConnectionHandler, type RecordingServerOptions } from '../src/server/ws-server';
 
@@ -26,6 +27,8 @@ export function useE2e(options: E2eOptions = {}) {
   const wsServers: RecordingServer[] = [];
 
   beforeAll(async () => {
+    const problem = bundleProblem();
+    if (problem !== null) throw new Error(problem);
     server = await startStaticServer();
     browser = await launchChromium({ extraArgs: options.chromiumArgs?.(server) ?? [] });
     context = await browser.newContext();

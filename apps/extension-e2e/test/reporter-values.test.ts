@@ -28,7 +28,7 @@ function stateSprite(sprite: TargetBuilder): TargetBuilder {
 
 const messagesArrived = (count: number) => waitUntil(equals(lengthOfList('messages'), count));
 
-/** Issue 10's table in the real VM: the reporters' values and JavaScript types, state by state. */
+/** CONTRACT.md, Reporter values, in the real VM: the reporters' values and JavaScript types, state by state. */
 describe('reporter values, state by state', () => {
   const e2e = useE2e();
 

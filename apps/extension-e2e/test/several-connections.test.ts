@@ -30,7 +30,7 @@ const burst = (messages: string[]) => (connection: ServerConnection) => {
   for (const message of messages) connection.socket.send(message);
 };
 
-/** Issue 13, Several connections in one sprite, in the real VM. */
+/** CONTRACT.md, Several connections: several in one sprite, in the real VM. */
 describe('several connections in one sprite', () => {
   const e2e = useE2e();
 

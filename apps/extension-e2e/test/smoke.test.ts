@@ -1,4 +1,4 @@
-import { allBlocks, readSpecModel, runsSomething, type BlockModel } from '@scratch-websocket/codegen';
+import { allBlocks, isHandlerBlock, isHatBlock, readSpecModel, runsSomething, shape, showsDefault, type BlockModel } from '@scratch-websocket/codegen';
 import { contractIdentity } from '@scratch-websocket/test-support';
 import { describe, expect, it } from 'vitest';
 import { setVariable, whenFlagClicked } from '../src/sb3/core';
@@ -12,21 +12,61 @@ interface ExpectedBlock {
   opcode: string;
   blockType: string;
   /** Each argument as the VM registers it: its type and default, and its menu if it has one. */
-  arguments: Record<string, { type: string; defaultValue: unknown; menu?: string }>;
+  arguments: Record<string, { type: string; defaultValue?: unknown; menu?: string }>;
+  /** Reporters and booleans only: true when the block offers no monitor checkbox. */
+  disableMonitor?: boolean;
+  /** Hats only: how the VM runs them. */
+  hat?: HatFlags;
 }
 
-function expectedBlock(opcode: string, shape: string, args: ReadonlyArray<{ name: string; type: string; default: unknown; menu?: string }>): ExpectedBlock {
+interface HatFlags {
+  isEdgeActivated: boolean;
+  shouldRestartExistingThreads: boolean;
+}
+
+/** Extras by shape: the monitor flag of a reporter or boolean, the flags of a hat. */
+type ShapeFlags = Pick<ExpectedBlock, 'disableMonitor' | 'hat'>;
+
+/** Each argument with the default getInfo() shows for it, if any (none for a Boolean slot, nor for a monitored block's dropdown). */
+type ExpectedArguments = ReadonlyArray<{ name: string; type: string; default?: unknown; menu?: string }>;
+
+function expectedBlock(opcode: string, blockType: string, args: ExpectedArguments, flags: ShapeFlags = {}): ExpectedBlock {
   return {
     opcode,
-    blockType: VM_BLOCK_TYPE[shape] ?? shape,
-    arguments: Object.fromEntries(args.map((a) => [a.name, { type: a.type, defaultValue: a.default, ...(a.menu === undefined ? {} : { menu: a.menu }) }])),
+    blockType: VM_BLOCK_TYPE[blockType] ?? blockType,
+    arguments: Object.fromEntries(
+      args.map((a) => [a.name, { type: a.type, ...(a.default === undefined ? {} : { defaultValue: a.default }), ...(a.menu === undefined ? {} : { menu: a.menu }) }]),
+    ),
+    ...flags,
   };
 }
 
-/** The blocks the bundle was generated from (not the palette labels), in spec order, with their shapes and arguments. */
+/** What the spec says of the block's monitor or, for a hat, how the VM runs it. */
+function shapeFlags(block: BlockModel): ShapeFlags {
+  if (isHatBlock(block)) return { hat: { isEdgeActivated: block.isEdgeActivated, shouldRestartExistingThreads: block.shouldRestartExistingThreads } };
+  return isHandlerBlock(block) && shape(block).monitor ? { disableMonitor: block.disableMonitor } : {};
+}
+
+/**
+ * CONTRACT.md, Identity: the gallery's reporters and booleans offer no monitor checkbox, and its
+ * hats are plain events (not edge-activated) that restart the scripts still running under them.
+ */
+function galleryFlags(contractShape: string): ShapeFlags {
+  if (contractShape === 'reporter' || contractShape === 'boolean') return { disableMonitor: true };
+  return contractShape === 'event' ? { hat: { isEdgeActivated: false, shouldRestartExistingThreads: true } } : {};
+}
+
+/** The blocks the bundle was generated from (not the palette labels), in spec order, with their shapes, arguments and monitor flag. */
 const EXPECTED_BLOCKS = allBlocks(readSpecModel())
   .filter(runsSomething)
-  .map((block) => expectedBlock(block.opcode, block.blockType, block.arguments));
+  .map((block) =>
+    expectedBlock(
+      block.opcode,
+      block.blockType,
+      block.arguments.map((argument) => ({ ...argument, default: showsDefault(argument, block) ? argument.default : undefined })),
+      shapeFlags(block),
+    ),
+  );
 
 /** A palette entry as the test names it: a block by its opcode, a label by its text (the VM gives labels no opcode). */
 const paletteName = (block: BlockModel): string => (runsSomething(block) ? block.opcode : `label: ${block.text}`);
@@ -62,7 +102,11 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
     const contractOpcodes = CONTRACT.blocks.map((block) => block.opcode);
     expect(EXPECTED_BLOCKS.map((block) => block.opcode).filter((opcode) => contractOpcodes.includes(opcode))).toEqual(contractOpcodes);
     for (const block of CONTRACT.blocks) {
-      expect(EXPECTED_BLOCKS.find((candidate) => candidate.opcode === block.opcode)).toEqual(expectedBlock(block.opcode, block.shape, block.arguments));
+      expect(
+        EXPECTED_BLOCKS.find((candidate) => candidate.opcode === block.opcode),
+        `${block.opcode} in specs/websocket.yaml keeps the shape and arguments of CONTRACT.md's Identity table, and the gallery's ` +
+          'flags: disableMonitor: true on a reporter; isEdgeActivated: false and shouldRestartExistingThreads: true on a hat',
+      ).toEqual(expectedBlock(block.opcode, block.shape, block.arguments, galleryFlags(block.shape)));
     }
     const blocks = info!.blocks.map(({ info: item }) => item).filter((item) => typeof item !== 'string' && 'opcode' in item);
     expect(blocks).toHaveLength(EXPECTED_BLOCKS.length);
@@ -75,12 +119,12 @@ describe('smoke: the bundle in the TurboWarp VM', () => {
       for (const [name, argument] of Object.entries(expectedArguments)) {
         expect(actualArguments[name], `${expected.opcode}.${name}`).toEqual(argument);
       }
-      if (expected.blockType === 'event') {
-        expect(actual.isEdgeActivated, `${expected.opcode} is a plain event`).toBe(false);
-        expect(actual.shouldRestartExistingThreads, `${expected.opcode} restarts its threads`).toBe(true);
+      if (expected.hat !== undefined) {
+        const flags = { isEdgeActivated: actual.isEdgeActivated, shouldRestartExistingThreads: actual.shouldRestartExistingThreads };
+        expect(flags, `${expected.opcode}: the hat flags specs/websocket.yaml gives it`).toEqual(expected.hat);
       }
-      if (expected.blockType === 'reporter' || expected.blockType === 'Boolean') {
-        expect(actual.disableMonitor, `${expected.opcode} has no monitor checkbox`).toBe(true);
+      if (expected.disableMonitor !== undefined) {
+        expect(actual.disableMonitor, `${expected.opcode}: disableMonitor as specs/websocket.yaml says`).toBe(expected.disableMonitor);
       }
     }
   });

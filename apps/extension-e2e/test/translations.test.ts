@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { allBlocks, readSpecModel, runsSomething } from '@scratch-websocket/codegen';
 import { EXTENSION_ID } from '../src/sb3/websocket';
 import type { VmPage } from '../src/browser/vm-page';
 import { useE2e } from './fixture';
@@ -9,6 +10,9 @@ import { useE2e } from './fixture';
 /** The Japanese texts of the spec, by stable id (`extension.name`, `block.<opcode>`). */
 const JA_FILE = fileURLToPath(new URL('../../../specs/l10n/ja.yaml', import.meta.url));
 const japanese = (parse(readFileSync(JA_FILE, 'utf8')) as { texts: Record<string, { text: string }> }).texts;
+
+/** The ids of the texts the palette shows: the extension's name and each block of the spec (labels have no opcode in the VM). */
+const PALETTE_IDS = ['extension.name', ...allBlocks(readSpecModel()).filter(runsSomething).map((block) => `block.${block.opcode}`)];
 
 /** The extension's name and each block's text by opcode, as the VM registered them. */
 async function paletteTexts(vm: VmPage): Promise<Record<string, string>> {
@@ -36,10 +40,11 @@ describe('translations in the TurboWarp VM', () => {
 
     const expected = Object.fromEntries(Object.entries(english).map(([id, text]) => [id, japanese[id]?.text ?? text]));
     expect(shown).toEqual(expected);
-    // The name, the 15 gallery blocks, the 14 of issue 12 and the 3 of issue 13.
-    expect(Object.keys(shown)).toHaveLength(33);
+    expect(Object.keys(shown), 'the VM registered the name and every block of specs/websocket.yaml, in order').toEqual(PALETTE_IDS);
     // Every block text has a Japanese translation that differs from the English (the name stays WebSocket).
-    for (const id of Object.keys(shown).filter((id) => id !== 'extension.name')) expect(shown[id], id).not.toBe(english[id]);
+    for (const id of Object.keys(shown).filter((id) => id !== 'extension.name')) {
+      expect(shown[id], `${id}: its text in specs/l10n/ja.yaml must be a translation, not the English`).not.toBe(english[id]);
+    }
   });
 
   it('follows a change of language after loading, as the editor menu does', async () => {

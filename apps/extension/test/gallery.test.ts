@@ -3,6 +3,7 @@ import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleGalleryExtension, GALLERY_OUTPUT, galleryPrettierOptions } from '../build';
+import { readSpecModel, translatableTexts } from '@scratch-websocket/codegen';
 import { extensionInfo } from './support/block-info';
 import { expectedHeader, loadScript, sendThroughRealServer } from './support/load-script';
 
@@ -46,9 +47,10 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
 
   it('calls Scratch.translate with a literal for the name and every block, label and menu item text, so the gallery finds them', () => {
     const texts = textsToTranslate();
-    // The name, 15 gallery blocks, 14 blocks and 5 labels of issue 12, 3 blocks and 1 label of
-    // issue 13, 7 + 2 menu items.
-    expect(texts).toHaveLength(48);
+    // The texts the locale files translate (extension.name, block.*, label.*, menu.*): if getInfo()
+    // lost one, the loop below would not notice.
+    const fromSpec = translatableTexts(readSpecModel()).map((text) => text.english);
+    expect(texts, 'getInfo() shows exactly the texts of specs/websocket.yaml that the locale files translate').toEqual(fromSpec);
     for (const text of texts) {
       expect(script, text).toMatch(new RegExp(`Scratch\\.translate\\(\\s*${escapeRegExp(JSON.stringify(text))}\\s*\\)`));
     }

@@ -217,7 +217,7 @@ async function sendThroughput(): Promise<Row> {
  * Ingest with `take next message` vs a bare `ws` client: a sprite without a message script
  * keeps each arriving message, and one "frame" takes them all, as a project's custom block
  * without screen refresh does. Rounds alternate bare and runtime; the figure is the median of
- * the paired rate ratios (issue 12's goal in the real VM: ≥ 0.8× the page's raw rate).
+ * the paired rate ratios (the goal for the real VM, which apps/extension-e2e's benchmark measures: ≥ 0.8× the page's raw rate).
  */
 async function takeIngest(): Promise<Row> {
   const setup = await setUp();

@@ -1,6 +1,6 @@
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
 import { literal } from './literal.js';
-import { isHandlerBlock, isHatBlock, shape, type ArgumentModel, type BlockModel } from './model.js';
+import { isHandlerBlock, isHatBlock, offersMonitor, shape, type ArgumentModel, type BlockModel } from './model.js';
 
 /**
  * The fields of a block's getInfo() entry that its shape adds, as object literal lines: the
@@ -29,7 +29,17 @@ export function menuMethodName(menuName: string): string {
   return `${menuName}Menu`;
 }
 
-/** `, defaultValue: 'x'` for inputs that show one, nothing for Boolean slots (see ArgumentTypeInfo.hasDefault). */
-export function defaultValue(argument: ArgumentModel): string {
-  return ARGUMENT_TYPE_INFO[argument.type].hasDefault ? `, defaultValue: ${literal(argument.default)}` : '';
+/**
+ * Whether getInfo() gives the argument a `defaultValue`. Not for a Boolean slot (see
+ * ArgumentTypeInfo.hasDefault), nor for a dropdown of a block with a monitor checkbox:
+ * scratch-vm offers no checkbox to a block whose dropdown is given a default. Without one, the
+ * dropdown shows its menu's first item, which the rules make the spec's default.
+ */
+export function showsDefault(argument: ArgumentModel, block: BlockModel): boolean {
+  return ARGUMENT_TYPE_INFO[argument.type].hasDefault && !(argument.field && offersMonitor(block));
+}
+
+/** `, defaultValue: 'x'` for an argument that shows its default (see showsDefault). */
+export function defaultValue(argument: ArgumentModel, block: BlockModel): string {
+  return showsDefault(argument, block) ? `, defaultValue: ${literal(argument.default)}` : '';
 }

@@ -178,7 +178,7 @@ function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
       writer.write('arguments: {').indent(() => {
         for (const argument of block.arguments) {
           writer.writeLine(
-            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_INFO[argument.type].scratchType}${menuField(argument)}${defaultValue(argument)} },`,
+            `${argument.name}: { type: this.scratch.ArgumentType.${ARGUMENT_TYPE_INFO[argument.type].scratchType}${menuField(argument)}${defaultValue(argument, block)} },`,
           );
         }
       });

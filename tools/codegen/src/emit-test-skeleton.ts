@@ -29,7 +29,7 @@ function expectedInfoLines(block: BlockModel): string[] {
   if (block.arguments.length > 0) {
     lines.push('arguments: {');
     for (const argument of block.arguments) {
-      lines.push(`  ${argument.name}: { type: ${literal(ARGUMENT_TYPE_INFO[argument.type].scratchValue)}${menuField(argument)}${defaultValue(argument)} },`);
+      lines.push(`  ${argument.name}: { type: ${literal(ARGUMENT_TYPE_INFO[argument.type].scratchValue)}${menuField(argument)}${defaultValue(argument, block)} },`);
     }
     lines.push('},');
   }

@@ -16,6 +16,7 @@ export { scratchblocksCode } from './scratchblocks.js';
 export { proseToHtml, unwrapProse } from './prose.js';
 export { formatProblem, printable, type Problem } from './problems.js';
 export type * from './model.js';
-export { allBlocks, isHandlerBlock, isHatBlock, runsSomething, shape } from './model.js';
+export { allBlocks, isHandlerBlock, isHatBlock, offersMonitor, runsSomething, shape } from './model.js';
+export { showsDefault } from './block-info.js';
 export { BLOCK_SHAPES, type BlockShape } from './shapes.js';
 export { ARGUMENT_TYPE_INFO } from './argument-types.js';

@@ -24,6 +24,8 @@ export interface ArgumentModel {
   default: string | number | boolean;
   /** The name of the menu in `SpecModel.menus` it offers, if any. */
   menu?: string;
+  /** A dropdown on the block itself (a menu that accepts no reporters), not a slot for a value. */
+  field: boolean;
 }
 
 export interface MenuItemModel {
@@ -130,6 +132,16 @@ export function isHatBlock(block: BlockModel): block is HatBlockModel {
 
 export function isHandlerBlock(block: BlockModel): block is HandlerBlockModel {
   return shape(block).runs === 'handler';
+}
+
+/**
+ * Whether the VM offers the block a monitor checkbox: a reporter or boolean that does not
+ * disable its monitor and has no input, only dropdown fields. (scratch-vm gives no checkbox
+ * to a block with a slot for a value, nor to one whose dropdown is given a default value, so
+ * the emitters leave such a block's defaults out; see `defaultValue` in block-info.ts.)
+ */
+export function offersMonitor(block: BlockModel): boolean {
+  return isHandlerBlock(block) && shape(block).monitor && !block.disableMonitor && block.arguments.every((argument) => argument.field);
 }
 
 /** Blocks that run (a handler or a hat), which have behaviour to test. */

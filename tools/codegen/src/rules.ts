@@ -1,6 +1,7 @@
 import { argumentTypeOf } from './argument-types.js';
 import { formatPath, type SpecPath } from './problems.js';
 import { placeholders } from './placeholders.js';
+import { declaredArguments, isLabel, isRecord, rawBlocks, rawMenus, type Raw } from './raw-spec.js';
 import { BLOCK_SHAPES, BLOCK_TYPES, shapeOf } from './shapes.js';
 
 /**
@@ -15,7 +16,6 @@ export interface RuleSink {
   report(path: SpecPath, message: string, options?: { atKey?: boolean }): void;
 }
 
-type Raw = Record<string, unknown>;
 type BlockRule = (block: Raw, at: SpecPath, sink: RuleSink) => void;
 type SpecRule = (spec: Raw, sink: RuleSink) => void;
 
@@ -216,6 +216,37 @@ export const ensureHatArgumentsAreFields = (spec: Raw, sink: RuleSink): void => 
   }
 };
 
+/**
+ * A block with a monitor checkbox (a reporter or boolean whose `disableMonitor` is not true,
+ * with dropdown fields only) gets no default for its dropdowns in getInfo(): scratch-vm offers
+ * no checkbox to a block whose dropdown is given one. The palette then shows each menu's first
+ * item, so a default the spec writes must be that item.
+ */
+export const ensureMonitoredDropdownsShowFirstItem = (spec: Raw, sink: RuleSink): void => {
+  const menus = new Map(rawMenus(spec));
+  const fieldMenu = (argument: unknown): Raw | undefined => {
+    const menu = isRecord(argument) && typeof argument.menu === 'string' ? menus.get(argument.menu) : undefined;
+    return menu?.acceptReporters === true ? undefined : menu;
+  };
+  for (const [block, at] of rawBlocks(spec)) {
+    // disableMonitor left out is false: the block has a monitor.
+    if (shapeOf(block.blockType)?.monitor !== true || block.disableMonitor === true) continue;
+    const args = Object.entries(declaredArguments(block));
+    if (!args.every(([, argument]) => fieldMenu(argument) !== undefined)) continue;
+    for (const [name, argument] of args) {
+      const items = fieldMenu(argument)?.items;
+      if (!isRecord(argument) || argument.default === undefined || !Array.isArray(items) || !isRecord(items[0])) continue;
+      const first = String(items[0].value);
+      if (String(argument.default) === first) continue;
+      sink.report(
+        [...at, 'arguments', name, 'default'],
+        `this block offers a monitor checkbox, so its dropdown shows the menu's first item ('${first}'), not '${String(argument.default)}': ` +
+          'the VM offers no checkbox to a block whose dropdown is given a default (put that item first, or set disableMonitor: true)',
+      );
+    }
+  }
+};
+
 /** A default is of its argument's type. */
 export const ensureDefaultsMatchTypes: BlockRule = (block, at, sink) => {
   for (const [name, argument] of Object.entries(declaredArguments(block))) {
@@ -238,6 +269,7 @@ const SPEC_RULES: SpecRule[] = [
   ensureMenuMethodsFree,
   ensureArgumentMenus,
   ensureHatArgumentsAreFields,
+  ensureMonitoredDropdownsShowFirstItem,
 ];
 const BLOCK_RULES: BlockRule[] = [
   ensureOpcodeNotReserved,
@@ -254,15 +286,6 @@ const BLOCK_RULES: BlockRule[] = [
 const MONITOR_SHAPES = BLOCK_TYPES.filter((type) => BLOCK_SHAPES[type].monitor);
 const EDGE_SHAPES = BLOCK_TYPES.filter((type) => BLOCK_SHAPES[type].edgeActivated);
 
-/** Every block of the raw spec that is a map, with its path. */
-function rawBlocks(spec: Raw): Array<[Raw, SpecPath]> {
-  if (!Array.isArray(spec.blocks)) return [];
-  return spec.blocks.flatMap((group, groupIndex) => {
-    if (!isRecord(group) || !Array.isArray(group.blocks)) return [];
-    return group.blocks.flatMap((block, blockIndex): Array<[Raw, SpecPath]> => (isRecord(block) ? [[block, ['blocks', groupIndex, 'blocks', blockIndex]]] : []));
-  });
-}
-
 function ensureUnique(spec: Raw, sink: RuleSink, field: string, applies: (block: Raw) => boolean): void {
   const first = new Map<string, string>();
   for (const [block, at] of rawBlocks(spec)) {
@@ -273,22 +296,4 @@ function ensureUnique(spec: Raw, sink: RuleSink, field: string, applies: (block:
     if (seen === undefined) first.set(value, formatPath(path));
     else sink.report(path, `duplicate ${field} '${value}' (first used at ${seen})`);
   }
-}
-
-/** The menus of the raw spec that are maps, by name. */
-function rawMenus(spec: Raw): Array<[string, Raw]> {
-  if (!isRecord(spec.menus)) return [];
-  return Object.entries(spec.menus).flatMap(([name, menu]): Array<[string, Raw]> => (isRecord(menu) ? [[name, menu]] : []));
-}
-
-function isLabel(entry: Raw): boolean {
-  return entry.label !== undefined;
-}
-
-function declaredArguments(block: Raw): Raw {
-  return isRecord(block.arguments) ? block.arguments : {};
-}
-
-function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -136,7 +136,8 @@ function inTextOrder(block: BlockInput, menus: Record<string, MenuInput>): Argum
     if (argument === undefined) return [];
     // A static menu's first item is its default, as the VM shows an empty dropdown otherwise.
     const firstItem = argument.menu === undefined ? undefined : menus[argument.menu]?.items?.[0]?.value;
-    const model: ArgumentModel = { name, type: argument.type, default: argument.default ?? firstItem ?? DEFAULTS.argument[argument.type] };
+    const field = argument.menu !== undefined && !(menus[argument.menu]?.acceptReporters ?? DEFAULTS.acceptReporters);
+    const model: ArgumentModel = { name, type: argument.type, default: argument.default ?? firstItem ?? DEFAULTS.argument[argument.type], field };
     return [argument.menu === undefined ? model : { ...model, menu: argument.menu }];
   });
 }

@@ -18,10 +18,10 @@ const command = (text: string, args: BlockModel['arguments'] = []): BlockModel =
 
 describe('scratchblocksCode', () => {
   it.each([
-    { block: command('connect to [URL]', [{ name: 'URL', type: 'string', default: 'wss://echo.websocket.org/' }]), code: 'connect to [wss://echo.websocket.org/] :: #307eff' },
-    { block: command('close with code [CODE]', [{ name: 'CODE', type: 'number', default: 1000 }]), code: 'close with code (1000) :: #307eff' },
-    { block: command('if [OK]', [{ name: 'OK', type: 'boolean', default: false }]), code: 'if <> :: #307eff' },
-    { block: command('say [S]', [{ name: 'S', type: 'string', default: 'a]b\\c' }]), code: 'say [a\\]b\\\\c] :: #307eff' },
+    { block: command('connect to [URL]', [{ name: 'URL', type: 'string', default: 'wss://echo.websocket.org/', field: false }]), code: 'connect to [wss://echo.websocket.org/] :: #307eff' },
+    { block: command('close with code [CODE]', [{ name: 'CODE', type: 'number', default: 1000, field: false }]), code: 'close with code (1000) :: #307eff' },
+    { block: command('if [OK]', [{ name: 'OK', type: 'boolean', default: false, field: false }]), code: 'if <> :: #307eff' },
+    { block: command('say [S]', [{ name: 'S', type: 'string', default: 'a]b\\c', field: false }]), code: 'say [a\\]b\\\\c] :: #307eff' },
     { block: command('odd (text) <here> a::b'), code: 'odd \\(text\\) \\<here\\> a:\\:b :: #307eff' },
     { block: { ...command('is connected?'), blockType: 'boolean' }, code: '<is connected? :: #307eff>' },
     { block: { ...command('received message data'), blockType: 'reporter' }, code: '(received message data :: #307eff)' },

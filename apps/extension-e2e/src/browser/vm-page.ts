@@ -165,6 +165,21 @@ export class VmPage {
     return this.page.evaluate((extensionId) => window.harness.paletteXml(extensionId), id);
   }
 
+  /**
+   * What the stage monitors of `opcode` show, as the player draws them (HTML over the stage):
+   * each one's label and value, in the order they are on the page; empty while none is shown.
+   */
+  monitors(opcode: string): Promise<Array<{ label: string; value: string }>> {
+    return this.page.locator(`.sc-monitor-root[data-opcode="${opcode}"]`).evaluateAll((roots) =>
+      roots
+        .filter((root) => (root as HTMLElement).style.display !== 'none')
+        .map((root) => ({
+          label: root.querySelector('.sc-monitor-label')?.textContent ?? '',
+          value: root.querySelector('.sc-monitor-value')?.textContent ?? '',
+        })),
+    );
+  }
+
   /** Waits until a variable equals `expected` (compared as text, as Scratch would show it). */
   async waitForVariable(name: string, expected: string | number | boolean, sprite?: string, timeoutMs = DEFAULT_WAIT_MS) {
     await waitFor(

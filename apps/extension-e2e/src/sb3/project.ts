@@ -1,4 +1,4 @@
-import type { Script } from './blocks';
+import type { BlockNode, Script } from './blocks';
 
 /**
  * A test project in the making: the stage and sprites, their variables, lists and scripts.
@@ -38,9 +38,19 @@ export class TargetBuilder {
   }
 }
 
+/**
+ * A stage monitor of a reporter that belongs to no sprite, shown as the editor saves one whose
+ * checkbox was ticked: its block's opcode and, for a block with menu fields, their values.
+ */
+export interface MonitorModel {
+  readonly opcode: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
 export interface ProjectModel {
   readonly stage: TargetModel;
   readonly sprites: TargetModel[];
+  readonly monitors: MonitorModel[];
   /** Where each non-core extension loads from, as a saved project's `extensionURLs`. */
   readonly extensionURLs: Record<string, string>;
 }
@@ -48,6 +58,7 @@ export interface ProjectModel {
 export class ProjectBuilder {
   readonly stage = new TargetBuilder('Stage', true);
   private readonly spriteBuilders: TargetBuilder[] = [];
+  private readonly monitors: MonitorModel[] = [];
 
   constructor(private readonly extensionURLs: Record<string, string>) {}
 
@@ -60,10 +71,24 @@ export class ProjectBuilder {
     return sprite;
   }
 
+  /** Shows a monitor of `reporter` (a block without inputs; its fields pick what it reports) on the stage. */
+  monitor(reporter: BlockNode): this {
+    if (reporter.inputs !== undefined || reporter.substacks !== undefined) throw new Error(`A monitor of ${reporter.opcode} cannot have inputs`);
+    const params = Object.fromEntries(
+      Object.entries(reporter.fields ?? {}).map(([name, value]) => {
+        if (typeof value !== 'string') throw new Error(`A monitor of ${reporter.opcode} takes menu values, not a variable or list`);
+        return [name, value];
+      }),
+    );
+    this.monitors.push({ opcode: reporter.opcode, params });
+    return this;
+  }
+
   get model(): ProjectModel {
     return {
       stage: this.stage.model,
       sprites: this.spriteBuilders.map((sprite) => sprite.model),
+      monitors: [...this.monitors],
       extensionURLs: this.extensionURLs,
     };
   }

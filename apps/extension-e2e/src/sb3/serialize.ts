@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isBlockNode, type BlockNode, type FieldValue, type InputValue } from './blocks';
-import type { ProjectModel, TargetModel } from './project';
+import type { MonitorModel, ProjectModel, TargetModel } from './project';
 
 /**
  * Turns a ProjectModel into the project.json of an .sb3, in the format the VM's sb3
@@ -21,6 +21,12 @@ const LIST_PRIMITIVE = 13;
 const CORE_CATEGORIES = new Set([
   'argument', 'control', 'data', 'event', 'looks', 'motion', 'operator', 'procedures', 'sensing', 'sound',
 ]);
+
+/** The extension id an opcode names (`gsaWebsocket_connectionState`), or null for Scratch's own blocks. */
+function extensionOf(opcode: string): string | null {
+  const category = opcode.slice(0, opcode.indexOf('_'));
+  return CORE_CATEGORIES.has(category) ? null : category;
+}
 
 /** Boolean slots have no shadow, so a block in them is saved without one. */
 function isBooleanSlot(opcode: string, input: string): boolean {
@@ -111,9 +117,8 @@ class TargetSerializer {
 
   private block(node: BlockNode, parentId: string | null, topLevel: boolean, position?: { x: number; y: number }): string {
     const id = this.ids.next('block');
-    const separator = node.opcode.indexOf('_');
-    const category = node.opcode.slice(0, separator);
-    if (!CORE_CATEGORIES.has(category)) this.extensionIds.add(category);
+    const category = extensionOf(node.opcode);
+    if (category !== null) this.extensionIds.add(category);
     const saved: Record<string, unknown> = {
       opcode: node.opcode, next: null, parent: parentId, inputs: {}, fields: {}, shadow: node.shadow ?? false, topLevel,
     };
@@ -153,6 +158,12 @@ export function serializeProject(project: ProjectModel): SerializedProject {
     return targetJson(target, own, serializer.blocks, layerOrder);
   });
 
+  const monitors = project.monitors.map((monitor, index) => monitorJson(monitor, index));
+  for (const monitor of project.monitors) {
+    const category = extensionOf(monitor.opcode);
+    if (category !== null) extensionIds.add(category);
+  }
+
   const extensionURLs: Record<string, string> = {};
   for (const id of extensionIds) {
     const url = project.extensionURLs[id];
@@ -162,7 +173,7 @@ export function serializeProject(project: ProjectModel): SerializedProject {
   return {
     projectJson: {
       targets,
-      monitors: [],
+      monitors,
       extensions: [...extensionIds],
       extensionURLs,
       meta: { semver: '3.0.0', vm: '0.2.0', agent: 'scratch-websocket e2e sb3 builder' },
@@ -196,5 +207,28 @@ function targetJson(target: TargetModel, own: VariableIds, blocks: Record<string
   }
   return {
     ...common, visible: true, x: 0, y: 0, size: 100, direction: 90, draggable: false, rotationStyle: 'all around',
+  };
+}
+
+/**
+ * A visible monitor as the editor saves one of a reporter that belongs to no sprite: its id is
+ * the opcode, followed by the values of its fields (`<opcode>_<value>`) when it has some.
+ */
+function monitorJson(monitor: MonitorModel, index: number) {
+  return {
+    id: [monitor.opcode, ...Object.values(monitor.params)].join('_'),
+    mode: 'default',
+    opcode: monitor.opcode,
+    params: monitor.params,
+    spriteName: null,
+    value: '',
+    width: 0,
+    height: 0,
+    x: 5,
+    y: 5 + index * 30,
+    visible: true,
+    sliderMin: 0,
+    sliderMax: 100,
+    isDiscrete: true,
   };
 }

@@ -121,6 +121,23 @@ describe('serializeProject', () => {
     expect(prototype.mutation).toMatchObject({ proccode: 'burst', warp: 'true', argumentids: '[]' });
   });
 
+  it('saves a visible monitor as the editor does, and declares its extension though no script uses it', () => {
+    const project = new ProjectBuilder({ gsaWebsocket: EXTENSION_URL });
+    project.sprite('Cat');
+    project.monitor(websocket('connectionState')).monitor(websocket('statistic', 'bytes sent'));
+    const { projectJson } = serializeProject(project.model);
+    expect(projectJson.monitors).toMatchObject([
+      { id: 'gsaWebsocket_connectionState', opcode: 'gsaWebsocket_connectionState', params: {}, spriteName: null, visible: true, mode: 'default' },
+      { id: 'gsaWebsocket_statistic_bytes sent', opcode: 'gsaWebsocket_statistic', params: { STAT: 'bytes sent' }, spriteName: null, visible: true },
+    ]);
+    expect(projectJson.extensionURLs).toEqual({ gsaWebsocket: EXTENSION_URL });
+  });
+
+  it('refuses a monitor of a block with an input, which the editor offers none', () => {
+    const project = new ProjectBuilder({ gsaWebsocket: EXTENSION_URL });
+    expect(() => project.monitor(websocket('dataUrlOfText', 'hi'))).toThrow('A monitor of gsaWebsocket_dataUrlOfText cannot have inputs');
+  });
+
   it('names the sprite and the variable when a script uses one nobody declared', () => {
     const project = new ProjectBuilder({});
     project.sprite('Cat').script(whenFlagClicked(), setVariable('missing', 1));

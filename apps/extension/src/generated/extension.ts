@@ -150,22 +150,22 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
           opcode: 'connectionState',
           blockType: this.scratch.BlockType.REPORTER,
           text: Scratch.translate('connection state'),
-          disableMonitor: true,
+          disableMonitor: false,
         },
         {
           opcode: 'errorMessage',
           blockType: this.scratch.BlockType.REPORTER,
           text: Scratch.translate('error message'),
-          disableMonitor: true,
+          disableMonitor: false,
         },
         {
           opcode: 'statistic',
           blockType: this.scratch.BlockType.REPORTER,
           text: Scratch.translate('connection statistic [STAT]'),
           arguments: {
-            STAT: { type: this.scratch.ArgumentType.STRING, menu: 'statistic', defaultValue: 'messages received' },
+            STAT: { type: this.scratch.ArgumentType.STRING, menu: 'statistic' },
           },
-          disableMonitor: true,
+          disableMonitor: false,
         },
         '---',
         {
@@ -185,7 +185,7 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
           opcode: 'protocol',
           blockType: this.scratch.BlockType.REPORTER,
           text: Scratch.translate('protocol'),
-          disableMonitor: true,
+          disableMonitor: false,
         },
         '---',
         {

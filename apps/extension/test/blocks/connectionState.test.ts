@@ -12,7 +12,7 @@ describe('connectionState', () => {
       opcode: 'connectionState',
       blockType: 'reporter',
       text: 'connection state',
-      disableMonitor: true,
+      disableMonitor: false,
     });
   });
 

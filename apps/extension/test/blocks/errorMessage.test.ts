@@ -11,7 +11,7 @@ describe('errorMessage', () => {
       opcode: 'errorMessage',
       blockType: 'reporter',
       text: 'error message',
-      disableMonitor: true,
+      disableMonitor: false,
     });
   });
 

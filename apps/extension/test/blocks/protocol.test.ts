@@ -12,7 +12,7 @@ describe('protocol', () => {
       opcode: 'protocol',
       blockType: 'reporter',
       text: 'protocol',
-      disableMonitor: true,
+      disableMonitor: false,
     });
   });
 

@@ -13,9 +13,9 @@ describe('statistic', () => {
       blockType: 'reporter',
       text: 'connection statistic [STAT]',
       arguments: {
-        STAT: { type: 'string', menu: 'statistic', defaultValue: 'messages received' },
+        STAT: { type: 'string', menu: 'statistic' },
       },
-      disableMonitor: true,
+      disableMonitor: false,
     });
   });
 

@@ -32,7 +32,7 @@ describe('Lifetime', () => {
     const client = TrackedWebSocket.last();
     if (client.readyState !== client.CLOSED) await new Promise((resolve) => client.once('close', resolve));
     expect(host.started).toEqual([]);
-    // As the gallery extension, whose socket errors when closed before it opens (issue 10's table).
+    // As the gallery extension, whose socket errors when closed before it opens (CONTRACT.md, Reporter values).
     expect(runtime.hasErrored(sprite)).toBe(true);
     expect(host.listenerCount).toBe(0);
   });
