@@ -12,7 +12,8 @@ const connected = (name = 'sprite') => connectSprite({ runtime, server }, name);
 
 /** The server sends `texts` and the client has them all (socket events done) when this resolves. */
 async function serverSends(atServer: { send(data: string | Buffer): void }, client: TrackedWebSocket, texts: (string | Buffer)[]) {
-  const arrived = clientReceives(client, texts.length);
+  // Up to 40 MB in one call: bounded well inside the test's 60 s, for a loaded machine.
+  const arrived = clientReceives(client, texts.length, `${texts.length} message(s) at the client`, 45_000);
   for (const text of texts) atServer.send(text);
   await arrived;
 }

@@ -30,8 +30,8 @@ export class TrackedWebSocket extends WebSocket {
   }
 }
 
-/** Resolves once `socket` has received `count` more messages. */
-export function clientReceives(socket: WebSocket, count: number, what = `${count} message(s) at the client`): Promise<void> {
+/** Resolves once `socket` has received `count` more messages, within `ms` (large messages on a loaded machine need more than the default). */
+export function clientReceives(socket: WebSocket, count: number, what = `${count} message(s) at the client`, ms?: number): Promise<void> {
   let seen = 0;
   return within(
     new Promise<void>((resolve) => {
@@ -45,6 +45,7 @@ export function clientReceives(socket: WebSocket, count: number, what = `${count
       socket.on('message', onMessage);
     }),
     what,
+    ms,
   );
 }
 
