@@ -73,10 +73,7 @@ export class MemoryHost {
   readonly threads: MemoryThread[] = [];
   /** Decides permission; a test may replace it. */
   permission: (url: string) => boolean | Promise<boolean> = () => true;
-  /**
-   * The host's reason for a socket that failed before it opened (`Host.failureReason`); a test
-   * may replace it, e.g. to answer as a browser that blocked the local network.
-   */
+  /** `Host.failureReason` for a socket that failed before it opened; a test may replace it (a browser that blocked the local network). */
   failureReason: (url: string) => 'local network blocked' | null = () => null;
   /** Every URL the runtime asked permission for. */
   readonly askedUrls: string[] = [];
