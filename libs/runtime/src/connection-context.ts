@@ -19,7 +19,7 @@ export interface ConnectionContext<Target extends object, Thread, C> {
   readonly hats: HatRunner<Target, Thread>;
   readonly timing: Timing;
   readonly listener: ConnectionListener<C>;
-  /** The error message of a socket to `url` that failed before it opened (failure-reason.ts). */
+  /** The error message of a socket to `url` that failed before it opened (`Opener.failedBeforeOpen`). */
   readonly failedBeforeOpen: (url: string) => ErrorReason;
 }
 

@@ -1,4 +1,5 @@
 import { ERROR_LOCAL_NETWORK_BLOCKED, type ErrorReason } from './connection-state.js';
+import { isLoopbackHost } from './url.js';
 
 /**
  * Local Network Access (Chromium 142 and later): a page on the public internet must have the
@@ -32,19 +33,17 @@ export function localNetworkPermissionFor(url: string): LocalNetworkPermission |
   } catch {
     return null;
   }
-  if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback-network';
+  if (isLoopbackHost(host) || host.endsWith('.localhost')) return 'loopback-network';
   if (host.endsWith('.local')) return 'local-network';
   const ipv4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
   if (ipv4 !== null) {
     const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
-    if (a === 127) return 'loopback-network';
     if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)) return 'local-network';
     return null;
   }
   if (host.startsWith('[') && host.endsWith(']')) {
     // The URL parser writes IPv6 compressed and in lower case: `[::1]`, `[fe80::1]`.
     const address = host.slice(1, -1);
-    if (address === '::1') return 'loopback-network';
     const first = address.startsWith('::') ? 0 : Number.parseInt(address.split(':')[0]!, 16);
     if ((first & 0xffc0) === 0xfe80 || (first & 0xfe00) === 0xfc00) return 'local-network';
   }

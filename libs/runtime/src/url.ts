@@ -50,7 +50,8 @@ function parse(candidate: string): URL | null {
   }
 }
 
-function isLoopbackHost(hostname: string): boolean {
+/** Whether a parsed URL's `hostname` is this computer: `localhost`, 127.0.0.0/8 or `[::1]` (CONTRACT.md, Connections). */
+export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || LOOPBACK_V4.test(hostname);
 }
 
