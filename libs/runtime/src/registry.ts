@@ -58,6 +58,18 @@ export class ConnectionRegistry<Target extends object, Thread> {
     this.deactivate(sprite);
   }
 
+  /**
+   * Turns `target`'s automatic reconnect on (making its sprite active) or off (then lets the
+   * sprite go if nothing else needs the host, as its reconnects under way just ended).
+   */
+  setAutoReconnect(target: Target, on: boolean): void {
+    if (on) return this.activeSprite(target).setAutoReconnect(true);
+    const sprite = this.sprites.get(target);
+    if (sprite === undefined) return;
+    sprite.setAutoReconnect(false);
+    this.settle(sprite);
+  }
+
   /** Forgets `target` entirely (reporters read as never connected); returns its state to close, if any. */
   remove(target: Target): Sprite<Target, Thread> | undefined {
     const sprite = this.sprites.get(target);

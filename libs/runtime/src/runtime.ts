@@ -9,6 +9,7 @@ import { parseDataUrl } from './data-url-parse.js';
 import { FrameHook } from './frame-hook.js';
 import { HatRunner } from './hat-runner.js';
 import { Lifetime } from './lifetime.js';
+import { BlockLookup } from './lookup.js';
 import { Opener } from './opener.js';
 import { Reconnector } from './reconnector.js';
 import { ConnectionRegistry } from './registry.js';
@@ -33,6 +34,9 @@ function isTarget(value: unknown): value is object {
  *
  * It only looks a connection up and asks it: opening is `Opener`'s, automatic reconnect
  * `Reconnector`'s, each target's connections its `Sprite`'s, the host's events `Lifetime`'s.
+ * A group of blocks with state of its own is a facet: a class in its own file, reached as a
+ * readonly property of this one and named `facet.method` by the spec's `handler`; every facet
+ * finds its connection through the same `BlockLookup`.
  */
 export class WebSocketRuntime<Target extends object, Thread = unknown> {
   /** Which connection name each thread is bound to. */
@@ -40,6 +44,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly registry: ConnectionRegistry<Target, Thread>;
   private readonly opener: Opener<Target, Thread>;
   private readonly lifetime: Lifetime<Target, Thread>;
+  private readonly lookup: BlockLookup<Target, Thread>;
 
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
     const host = options.host;
@@ -53,6 +58,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
       (target) => new Sprite(target, context, this.bindings, (sprite) => frames.add(sprite)),
     );
     this.lifetime = new Lifetime(this.registry, frames, this.bindings);
+    this.lookup = new BlockLookup(this.registry, this.bindings);
     const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen };
   }
 
@@ -126,7 +132,6 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * data is the target's, not a connection's.
    */
   messageData(target: Target, thread?: Thread): string {
-    void thread;
     return this.registry.sprite(target)?.inbox.data ?? '';
   }
 
@@ -153,7 +158,6 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   /** Block `is received message binary?`: whether the target's `received message data` came from a binary message. */
   isBinary(target: Target, thread?: Thread): boolean {
-    void thread;
     return this.registry.sprite(target)?.inbox.binary ?? false;
   }
 
@@ -164,13 +168,11 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * connection ended, for messages that arrived before (CONTRACT.md, Receiving).
    */
   takeNextMessage(target: Target, thread?: Thread): string {
-    void thread;
     return this.registry.sprite(target)?.inbox.take() ?? '';
   }
 
   /** Block `clear queued messages`: drops every message the target has waiting, of all its connections. */
   clearQueue(target: Target, thread?: Thread): void {
-    void thread;
     this.registry.sprite(target)?.inbox.clear();
   }
 
@@ -186,7 +188,6 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   /** Block `connection name`: the name `thread` is bound to; '' when bound to nothing. */
   connectionName(target: Target, thread?: Thread): string {
-    void target;
     return this.bindings.nameOf(thread);
   }
 
@@ -196,7 +197,6 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * `when message received` script it equals `connection name`.
    */
   messageConnection(target: Target, thread?: Thread): string {
-    void thread;
     return this.registry.sprite(target)?.inbox.dataFrom ?? '';
   }
 
@@ -208,16 +208,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * no hat runs (CONTRACT.md, Staying connected).
    */
   setAutoReconnect(target: Target, enabled: string, thread?: Thread): void {
-    void thread;
-    if (!isTarget(target)) return;
-    if (safeText(enabled).trim().toLowerCase() === 'on') {
-      this.registry.activeSprite(target).setAutoReconnect(true);
-      return;
-    }
-    const sprite = this.registry.sprite(target);
-    if (sprite === undefined) return;
-    sprite.setAutoReconnect(false);
-    this.registry.settle(sprite);
+    if (isTarget(target)) this.registry.setAutoReconnect(target, safeText(enabled).trim().toLowerCase() === 'on');
   }
 
   /** Block `data URL of text [TEXT]` (pure): `data:text/plain;charset=utf-8;base64,…`; '' for a non-string. */
@@ -295,6 +286,6 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   /** The connection `thread` is bound to in `target` (live or ended), if it ever connected. */
   private connectionOf(target: Target, thread: Thread | undefined): Connection<Target, Thread> | undefined {
-    return this.registry.sprite(target)?.connection(this.bindings.nameOf(thread));
+    return this.lookup.connection(target, thread);
   }
 }
