@@ -20,6 +20,7 @@ function fullFixtureContext(): GenerateContext {
     spec: sourceText(`${FIXTURES}/full.yaml`),
     runtime: sourceText(`${FIXTURES}/runtime/runtime.ts`),
     host: sourceText(`${FIXTURES}/runtime/host.ts`),
+    runtimeModules: [],
     // No menu of the full fixture mirrors a runtime list.
     runtimeExports: { displayPath: `${FIXTURES}/runtime`, values: {} },
     translations: [sourceText(`${FIXTURES}/l10n/ja.yaml`)],

@@ -1,4 +1,4 @@
-import { Project, Scope, type ClassDeclaration, type InterfaceDeclaration, type ParameterDeclaration, type Type } from 'ts-morph';
+import { Node, Project, Scope, type ClassDeclaration, type InterfaceDeclaration, type ParameterDeclaration, type Type } from 'ts-morph';
 import { ARGUMENT_TYPE_INFO } from './argument-types.js';
 import type { SourceText } from './context.js';
 import { allBlocks, isHandlerBlock, isHatBlock, type ArgumentModel, type HandlerBlockModel, type HatBlockModel, type MenuModel, type SpecModel } from './model.js';
@@ -27,16 +27,22 @@ const HAT_INTERFACE = 'HatOpcodes';
 
 /**
  * Checks the spec against the runtime's source, with TypeScript's type checker: every handler
- * is a public method of WebSocketRuntime taking (target, ...arguments in the order of the
+ * is a public method of WebSocketRuntime (or, named `facet.method`, of the class of its public
+ * readonly property `facet`, found among `modules`) taking (target, ...arguments in the order of the
  * block's text, thread?; neither target nor thread for a pure handler, `usesTarget: false`), each parameter named for
  * its argument and of its argument's type; every hat's event is a key of HatOpcodes, and every key has a hat (the extension must pass the
  * runtime an opcode for each). Reads the sources as text, so it is pure.
  */
-export function checkHandlers(spec: SpecModel, specFile: string, runtime: SourceText, host: SourceText): Problem[] {
+export function checkHandlers(spec: SpecModel, specFile: string, runtime: SourceText, host: SourceText, modules: readonly SourceText[] = []): Problem[] {
   // noLib: the check needs only primitives and the class's own type parameter, and skipping
   // the standard library keeps the type checker fast. Unresolved imports become `any`.
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true, strict: true } });
   project.createSourceFile('minimal-lib.d.ts', MINIMAL_LIB);
+  // Beside runtime.ts under their own names, so that its `./x.js` imports resolve to them.
+  for (const module of modules) {
+    const name = module.path.split('/').pop()!;
+    if (name !== 'runtime.ts' && name !== 'host.ts') project.createSourceFile(name, module.text);
+  }
   const runtimeClass = project.createSourceFile('runtime.ts', runtime.text).getClass(RUNTIME_CLASS);
   const hatInterface = project.createSourceFile('host.ts', host.text).getInterface(HAT_INTERFACE);
   const sink = new ProblemSink(specFile);
@@ -67,12 +73,22 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
  * string arguments swapped would still type-check.
  */
 function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDeclaration, runtimePath: string, sink: ProblemSink): void {
-  const method = runtimeClass.getInstanceMethod(block.handler);
-  if (method === undefined || method.getScope() !== Scope.Public) {
-    sink.reportAt(block.handlerLocation, `runtime has no handler '${block.handler}' for opcode '${block.opcode}' (${RUNTIME_CLASS} in ${runtimePath})`);
+  const [facetName, methodName] = block.handler.includes('.') ? block.handler.split('.') : [undefined, block.handler];
+  const owner = facetName === undefined ? runtimeClass : facetClass(runtimeClass, facetName);
+  if (owner === undefined) {
+    sink.reportAt(
+      block.handlerLocation,
+      `runtime has no facet '${facetName}' for handler '${block.handler}' of opcode '${block.opcode}' (a public readonly property of ${RUNTIME_CLASS} in ${runtimePath} whose type is a class)`,
+    );
     return;
   }
-  const [targetParameter, threadParameter] = runtimeClass.getTypeParameters();
+  const method = owner.getInstanceMethod(methodName!);
+  if (method === undefined || method.getScope() !== Scope.Public) {
+    const where = facetName === undefined ? `${RUNTIME_CLASS} in ${runtimePath}` : `class ${owner.getName()} of facet '${facetName}'`;
+    sink.reportAt(block.handlerLocation, `runtime has no handler '${block.handler}' for opcode '${block.opcode}' (${where})`);
+    return;
+  }
+  const [targetParameter, threadParameter] = owner.getTypeParameters();
   const targetType = targetParameter?.getName() ?? 'Target';
   const threadType = threadParameter?.getName() ?? 'Thread';
   const parameters = method.getParameters();
@@ -100,6 +116,19 @@ function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDecla
     block.handlerLocation,
     `handler '${block.handler}' for opcode '${block.opcode}' takes (${actual.join(', ')}), but the spec implies (${expected.join(', ')})${pure}`,
   );
+}
+
+/**
+ * The class of the runtime's facet `name`: a public readonly property whose type is a class
+ * declared in one of the loaded sources; undefined otherwise (a method, a private field, a
+ * plain object type, or a class the checker cannot see).
+ */
+function facetClass(runtimeClass: ClassDeclaration, name: string): ClassDeclaration | undefined {
+  const property = runtimeClass.getInstanceProperty(name);
+  if (property === undefined || !Node.isPropertyDeclaration(property)) return undefined;
+  if (property.getScope() !== Scope.Public || !property.isReadonly()) return undefined;
+  const declaration = property.getType().getSymbol()?.getDeclarations()[0];
+  return declaration !== undefined && Node.isClassDeclaration(declaration) ? declaration : undefined;
 }
 
 /**

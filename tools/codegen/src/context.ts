@@ -22,6 +22,12 @@ export interface GenerateContext {
   spec: SourceText;
   /** libs/runtime/src/runtime.ts, whose class WebSocketRuntime must have every handler. */
   runtime: SourceText;
+  /**
+   * The runtime's other source files (libs/runtime/src/*.ts but runtime.ts), loaded beside it
+   * so that a facet's class (a handler named `facet.method`) and the types it imports resolve.
+   * May be empty: then only handlers of WebSocketRuntime itself can be checked.
+   */
+  runtimeModules: readonly SourceText[];
   /** libs/runtime/src/host.ts, whose interface HatOpcodes must have every hat's event. */
   host: SourceText;
   /** What the runtime package (libs/runtime/src/index.ts) exports: lists that menus mirror (`mirrors:`). */

@@ -39,7 +39,7 @@ export function generate(context: GenerateContext): GenerateResult {
   const model = validation.model;
   const translations = readTranslations(model, context.translations);
   const problems = [
-    ...checkHandlers(model, spec.displayPath, context.runtime, context.host),
+    ...checkHandlers(model, spec.displayPath, context.runtime, context.host, context.runtimeModules),
     ...checkMirroredMenus(model, spec.displayPath, context.runtimeExports),
     ...(translations.ok ? [] : translations.problems),
   ];

@@ -9,6 +9,8 @@ import { BLOCK_SHAPES, BLOCK_TYPES, type BlockType } from './shapes.js';
  */
 
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'expected a JavaScript identifier');
+/** A runtime method, `send`, or a method of one of its facets, `binary.write` (one level: a facet is a property of WebSocketRuntime). */
+const handlerName = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)?$/, 'expected a JavaScript identifier, or facet.method');
 /**
  * Text that must stay on one line: it goes into line comments (the bundle's metadata header),
  * single-line docs and the palette. Line breaks (LF, CR, U+2028, U+2029) and other control
@@ -43,7 +45,7 @@ export const blockSchema = z.strictObject({
   blockType: z.enum(blockTypes, `unknown block shape: expected one of ${blockTypes.join(', ')}`),
   text: shownText,
   arguments: z.record(argumentName, argumentSchema).optional(),
-  handler: identifier.optional(),
+  handler: handlerName.optional(),
   /**
    * False for a handler that needs no sprite (a pure conversion): the block method calls it
    * without `util.target`. Only blocks with a handler have it; the default is true.

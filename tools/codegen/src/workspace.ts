@@ -72,6 +72,7 @@ export async function readWorkspaceContext(specArgument: string, cwd: string, re
     translations: localeFiles(localeFolder, display(localeFolder)).map(read),
     runtime: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.runtime)),
     host: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.host)),
+    runtimeModules: runtimeModules(resolve(repoRoot, dirname(DEFAULT_RUNTIME_PATHS.runtime)), display).map(read),
     runtimeExports: await importRuntime(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.exports), cwd),
     existingTests: existingTests(resolve(repoRoot, DEFAULT_OUTPUTS.blockTests)),
     outputs: DEFAULT_OUTPUTS,
@@ -112,6 +113,14 @@ function localeFiles(folder: string, shown: string): string[] {
   if (!existsSync(folder)) return [];
   return attempt(shown, () => readdirSync(folder))
     .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => resolve(folder, name));
+}
+
+/** The runtime's TypeScript sources, sorted (facets' classes and what they import); runtime.ts is read on its own. */
+function runtimeModules(folder: string, display: (absolute: string) => string): string[] {
+  return attempt(display(folder), () => readdirSync(folder))
+    .filter((name) => name.endsWith('.ts') && name !== 'runtime.ts')
     .sort()
     .map((name) => resolve(folder, name));
 }

@@ -131,6 +131,7 @@ function context(specText: string, runtime: string): GenerateContext {
     spec: source(SPEC_PATH, specText),
     runtime: source('runtime.ts', runtime),
     host: source('host.ts', HOST),
+    runtimeModules: [],
     runtimeExports: { displayPath: 'index.ts', values: {} },
     translations: [],
     existingTests: new Set(),

@@ -35,6 +35,8 @@ export function fixtureContext(
     runtimeText?: string;
     hostText?: string;
     runtimeExports?: Record<string, unknown>;
+    /** Other runtime source files, by file name: where a facet's class lives. */
+    runtimeModules?: Array<{ name: string; text: string }>;
     existingTests?: string[];
     translations?: SourceText[];
   } = {},
@@ -43,6 +45,7 @@ export function fixtureContext(
     spec: source(specName, overrides.specText),
     runtime: source('runtime/runtime.ts', overrides.runtimeText),
     host: source('runtime/host.ts', overrides.hostText),
+    runtimeModules: (overrides.runtimeModules ?? []).map((module) => source(`runtime/${module.name}`, module.text)),
     runtimeExports: { displayPath: FIXTURE_EXPORTS_PATH, values: overrides.runtimeExports ?? {} },
     translations: overrides.translations ?? [],
     existingTests: new Set(overrides.existingTests ?? []),
