@@ -1,4 +1,5 @@
 import type { ErrorReason } from './connection-state.js';
+import type { ConversationHooks } from './conversation-hooks.js';
 import type { HatGate } from './hat-gate.js';
 import type { HatRunner } from './hat-runner.js';
 import type { Inbox } from './inbox.js';
@@ -21,6 +22,8 @@ export interface ConnectionContext<Target extends object, Thread, C> {
   readonly listener: ConnectionListener<C>;
   /** The error message of a socket to `url` that failed before it opened (`Opener.failedBeforeOpen`). */
   readonly failedBeforeOpen: (url: string) => ErrorReason;
+  /** The conversation blocks' hooks for a new connection (requests, keepalive, pace); none: it claims nothing. */
+  readonly conversations?: (connection: C) => ConversationHooks;
 }
 
 /**

@@ -4,10 +4,13 @@ import { ERROR_CONNECTION_LOST, ERROR_TIMED_OUT, type ErrorReason } from './conn
 import { closeEnding, errorEnding, type Ending } from './ending.js';
 import { reporterValues, stopEnding, type ReporterValues } from './ending-rules.js';
 import type { ConnectionContext, ConnectionHome } from './connection-context.js';
+import { NO_CONVERSATION, type ConversationHooks } from './conversation-hooks.js';
 import type { GatedEvent, HatClient } from './hat-gate.js';
+import { HatThreads } from './hat-runner.js';
 import type { WebSocketLike } from './host.js';
 import type { Outgoing } from './outbox.js';
 import { shouldReconnect } from './reconnect-policy.js';
+import { Settlement } from './settlement.js';
 import type { ReceivedMessage } from './received-message.js';
 import type { Session } from './session.js';
 import { ABNORMAL_CLOSURE, SocketLink, type SocketEvents } from './socket-link.js';
@@ -24,19 +27,21 @@ type FinishMode = 'with hat' | 'quietly' | 'as a failed try';
  * automatic reconnect, what waits to be sent) is its `session`.
  */
 export class Connection<Target extends object, Thread = unknown> implements HatClient<Thread>, SocketEvents {
+  private readonly settlement = new Settlement();
   /** Resolves once the connection has opened, failed or closed (the `connect to` block waits). */
-  readonly settled: Promise<void>;
+  readonly settled = this.settlement.promise;
   private current: ConnectionState;
   private end: Ending | null = null;
   /** A close or error that arrived behind queued messages: applied once they are handled. */
   private queuedEnding: Ending | null = null;
   /** What the project's close block sent, reported if the server does not answer in time. */
   private requested: { code: number; reason: string } | null = null;
-  private openThreads: Thread[] = [];
+  private readonly openThreads = new HatThreads<Thread>();
   private link: SocketLink | null = null;
   /** The handshake timeout while connecting, the close grace period while closing, the backoff while waiting to reconnect. */
   private readonly timer = new Timer();
-  private settle!: () => void;
+  /** The conversation blocks' part (requests, keepalive, pace): told of the open, each message and the ending. */
+  private readonly conversation: ConversationHooks;
 
   /** `start` is `connecting` for `connect to`, `reconnecting` for an automatic reconnect's (see `waitToReconnect`). */
   constructor(
@@ -46,9 +51,7 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     start: typeof CONNECTING | typeof RECONNECTING = CONNECTING,
   ) {
     this.current = start;
-    this.settled = new Promise<void>((resolve) => {
-      this.settle = resolve;
-    });
+    this.conversation = context.conversations?.(this) ?? NO_CONVERSATION;
   }
 
   get state(): ConnectionState {
@@ -69,19 +72,13 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     return this.end;
   }
 
-  /** `closing code`: the close frame's code once closed (1005 when it had none), 0 before; while reconnecting, that of the ending that started it. */
-  get closeCode(): number {
-    return this.values().closeCode;
-  }
-
-  /** `closing message`: the close frame's reason once closed; while reconnecting, that of the ending that started it. */
-  get closeMessage(): string {
-    return this.values().closeMessage;
-  }
-
-  /** Why it failed, once errored; while reconnecting, the last failure (the ending's, then each try's). */
-  get errorMessage(): string {
-    return this.values().errorMessage;
+  /**
+   * `closing code`, `closing message` and `error message` (`reporterValues`): the close frame's
+   * code (1005 when it had none) and reason once closed, why it failed once errored, 0 and ''
+   * before; while reconnecting, those of the ending that started it, then each try's failure.
+   */
+  get reported(): ReporterValues {
+    return reporterValues(this.current, this.end, this.session.reconnect);
   }
 
   /** Whether it is closed or errored: nothing about it changes any more. */
@@ -102,7 +99,7 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
   /** Takes over a new socket, and starts the handshake timeout. */
   attach(socket: WebSocketLike): void {
     this.link = new SocketLink(socket, this, this.context.timing.closeGracePeriodMs);
-    this.timer.start(this.context.timing.handshakeTimeoutMs, this.handleHandshakeTimeout);
+    this.timer.start(this.conversation.handshakeTimeoutMs(this.context.timing.handshakeTimeoutMs), this.handleHandshakeTimeout);
   }
 
   /** A reconnect waits `ms` for its turn, then tells its listener (`due`). */
@@ -155,13 +152,14 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
   closeQuietly(): void {
     const wasLive = !this.hasEnded();
     this.timer.clear();
-    this.stopOpenThreads();
+    this.openThreads.stop(this.context.hats);
     this.current = CLOSED;
     this.queuedEnding = null;
     this.home.gate.dropName(this.name);
     this.home.inbox.forget(this.session);
     this.session.endReconnect();
-    this.settle();
+    this.settlement.settle();
+    this.conversation.ended();
     if (wasLive) this.link?.end();
   }
 
@@ -195,7 +193,7 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
 
   /** HatClient: its `when connected` threads are stopped when it ends (CONTRACT.md, Connections). */
   hatStarted(event: GatedEvent, threads: Thread[]): void {
-    if (event === 'open') this.openThreads = threads;
+    if (event === 'open') this.openThreads.keep(threads);
   }
 
   opened(protocol: string): void {
@@ -204,16 +202,19 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     this.current = OPEN;
     // Kept while reconnecting and during this handshake, in the order they were sent.
     for (const payload of this.session.opened(protocol)) this.transmit(payload);
-    this.settle();
+    this.settlement.settle();
     // A kept message the socket refused has lost the connection already.
-    if (this.current === OPEN) this.home.gate.start('open', this);
+    if (this.current !== OPEN) return;
+    this.conversation.opened(this.link!);
+    this.home.gate.start('open', this);
   }
 
   received(message: ReceivedMessage, bytes: number): void {
     // After a close request, or once the socket reported its end, nothing more is delivered.
     if (this.current !== OPEN || this.queuedEnding !== null) return;
     this.session.traffic.countReceived(bytes);
-    this.home.inbox.receive(message, this.session);
+    // A reply to a waiting request, or a keepalive's answer, goes no further (CONTRACT.md, Replies).
+    if (!this.conversation.claims(message)) this.home.inbox.receive(message, this.session);
   }
 
   errored(): void {
@@ -236,12 +237,20 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     }
   }
 
+  /** The keepalive's answer did not come (CONTRACT.md, Keepalive): lost as a socket error is, and the silent socket let go. */
+  lose(): void {
+    this.errored();
+    this.link?.end();
+  }
+
   broken(): void {
     this.fail(ERROR_CONNECTION_LOST);
   }
 
   /** A close or error reported while open: handled after every message that arrived before it (CONTRACT.md, Receiving). */
   private endInOrder(ending: Ending): void {
+    // No reply can come any more: waiting requests end now, not after the earlier messages.
+    this.conversation.ended();
     if (this.home.inbox.isIdleFor(this.session)) {
       this.finish(ending, 'with hat');
       return;
@@ -255,8 +264,9 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     this.timer.clear();
     this.current = ending.kind === 'close' ? CLOSED : ERRORED;
     this.end = ending;
-    this.settle();
-    this.stopOpenThreads();
+    this.settlement.settle();
+    this.conversation.ended();
+    this.openThreads.stop(this.context.hats);
     if (mode === 'as a failed try') {
       this.session.tryFailed(ending.reason);
       this.context.listener.retry(this);
@@ -267,18 +277,8 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     this.context.listener.ended(this, mode === 'with hat');
   }
 
-  private values(): ReporterValues {
-    return reporterValues(this.current, this.end, this.session.reconnect);
-  }
-
   private transmit(payload: Outgoing): void {
     if (this.link?.send(payload) === true) this.session.traffic.countSent(payload);
-  }
-
-  private stopOpenThreads(): void {
-    const threads = this.openThreads;
-    this.openThreads = [];
-    this.context.hats.stop(threads);
   }
 
   private readonly handleDue = (): void => {

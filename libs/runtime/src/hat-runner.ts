@@ -39,3 +39,20 @@ export class HatRunner<Target extends object, Thread> {
     for (const thread of threads) if (this.host.isThreadActive(thread)) this.host.stopThread(thread);
   }
 }
+
+/** The threads one hat started for one owner (a connection's `when connected`), stopped together when the owner ends. */
+export class HatThreads<Thread> {
+  private threads: readonly Thread[] = [];
+
+  /** From now on these are the threads to stop (those kept before are let go, not stopped). */
+  keep(threads: readonly Thread[]): void {
+    this.threads = threads;
+  }
+
+  /** Stops those still running, through `hats`, and forgets them. */
+  stop<Target extends object>(hats: HatRunner<Target, Thread>): void {
+    const threads = this.threads;
+    this.threads = [];
+    hats.stop(threads);
+  }
+}

@@ -70,6 +70,12 @@ export interface WebSocketLike {
   readonly readyState: number;
   /** The subprotocol the server chose once open ('' when none); absent on some test doubles. */
   readonly protocol?: string;
+  /**
+   * Bytes of payload queued by `send` and not yet handed to the network (WHATWG WebSockets);
+   * read by `bytes waiting to be sent` and `send and wait until sent`. Absent on some test
+   * doubles, which read as 0.
+   */
+  readonly bufferedAmount?: number;
   /** A string is sent as one text message; an ArrayBuffer or a view as one binary message. */
   send(data: string | ArrayBuffer | ArrayBufferView): void;
   close(code?: number, reason?: string): void;

@@ -1,4 +1,5 @@
 import { MessageQueue } from './message-queue.js';
+import { utf8ByteLength } from './statistics.js';
 
 /**
  * The most messages kept before a connection is open, while connecting or reconnecting
@@ -19,6 +20,11 @@ export const MAX_KEPT_SEND_BYTES = 2 ** 24;
 /** A message the project sent: text, or the bytes of `send binary`. */
 export type Outgoing = string | Uint8Array;
 
+/** The bytes `payload` will take on the wire (its payload: UTF-8 for text), as `bufferedAmount` counts them. */
+function wireSize(payload: Outgoing): number {
+  return typeof payload === 'string' ? utf8ByteLength(payload) : payload.byteLength;
+}
+
 /** The memory `payload` takes while kept, in bytes (see `MAX_KEPT_SEND_BYTES`). */
 function keptSize(payload: Outgoing): number {
   return typeof payload === 'string' ? payload.length * 2 : payload.byteLength;
@@ -32,10 +38,16 @@ function keptSize(payload: Outgoing): number {
 export class Outbox {
   private readonly kept = new MessageQueue<Outgoing>();
   private bytes = 0;
+  private wire = 0;
 
   /** How many messages are kept. */
   get size(): number {
     return this.kept.size;
+  }
+
+  /** The payload bytes of the kept messages (UTF-8 for text): what `bytes waiting to be sent` adds to the socket's own. */
+  get waitingBytes(): number {
+    return this.wire;
   }
 
   /** Keeps `payload`, dropping the oldest kept ones past either limit. */
@@ -43,6 +55,7 @@ export class Outbox {
     if (this.kept.size >= MAX_KEPT_SENDS) this.dropOldest();
     this.kept.push(payload);
     this.bytes += keptSize(payload);
+    this.wire += wireSize(payload);
     while (this.bytes > MAX_KEPT_SEND_BYTES && this.kept.size > 1) this.dropOldest();
   }
 
@@ -51,6 +64,7 @@ export class Outbox {
     const all: Outgoing[] = [];
     for (let payload = this.kept.shift(); payload !== undefined; payload = this.kept.shift()) all.push(payload);
     this.bytes = 0;
+    this.wire = 0;
     return all;
   }
 
@@ -58,10 +72,13 @@ export class Outbox {
   clear(): void {
     this.kept.clear();
     this.bytes = 0;
+    this.wire = 0;
   }
 
   private dropOldest(): void {
     const dropped = this.kept.shift();
-    if (dropped !== undefined) this.bytes -= keptSize(dropped);
+    if (dropped === undefined) return;
+    this.bytes -= keptSize(dropped);
+    this.wire -= wireSize(dropped);
   }
 }

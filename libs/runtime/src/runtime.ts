@@ -9,6 +9,7 @@ import { parseDataUrl } from './data-url-parse.js';
 import { FrameHook } from './frame-hook.js';
 import { HatRunner } from './hat-runner.js';
 import { Lifetime } from './lifetime.js';
+import { ConversationBlocks } from './conversation-blocks.js';
 import { BlockLookup } from './lookup.js';
 import { Opener } from './opener.js';
 import { Reconnector } from './reconnector.js';
@@ -45,6 +46,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly opener: Opener<Target, Thread>;
   private readonly lifetime: Lifetime<Target, Thread>;
   private readonly lookup: BlockLookup<Target, Thread>;
+  /** The conversation blocks: requests and replies, keepalive, pace, connect timeout (CONTRACT.md, Replies, Keepalive, Pace). */
+  readonly conversation: ConversationBlocks<Target, Thread>;
 
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
     const host = options.host;
@@ -59,7 +62,9 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     );
     this.lifetime = new Lifetime(this.registry, frames, this.bindings);
     this.lookup = new BlockLookup(this.registry, this.bindings);
-    const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen };
+    this.conversation = new ConversationBlocks(this.lookup);
+    const conversations = (connection: Connection<Target, Thread>) => this.conversation.watch(connection);
+    const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen, conversations };
   }
 
   /** Connections (of every target and name) the runtime still tracks with host listeners (0 when all have ended). */
@@ -243,12 +248,12 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
 
   /** Block `closing code`: the close frame's code once closed (1005 when it had none); 0 in every other state, as in the gallery extension. */
   closeCode(target: Target, thread?: Thread): number {
-    return this.connectionOf(target, thread)?.closeCode ?? 0;
+    return this.connectionOf(target, thread)?.reported.closeCode ?? 0;
   }
 
   /** Block `closing message`. */
   closeMessage(target: Target, thread?: Thread): string {
-    return this.connectionOf(target, thread)?.closeMessage ?? '';
+    return this.connectionOf(target, thread)?.reported.closeMessage ?? '';
   }
 
   /** Block `close connection`: code 1000 (RFC 6455 §7.4.1, normal closure), no reason. */
@@ -276,7 +281,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * has not. While reconnecting: the last failure (of the ending, then of each failed try).
    */
   errorMessage(target: Target, thread?: Thread): string {
-    return this.connectionOf(target, thread)?.errorMessage ?? '';
+    return this.connectionOf(target, thread)?.reported.errorMessage ?? '';
   }
 
   /** Closes every connection quietly, turns every automatic reconnect off and drops all host listeners. The runtime stays usable. */

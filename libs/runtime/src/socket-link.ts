@@ -54,6 +54,12 @@ export class SocketLink {
     socket.addEventListener('close', this.handleClose);
   }
 
+  /** The socket's `bufferedAmount` (bytes not yet handed to the network); 0 once let go of, or when it gives none. */
+  get bufferedAmount(): number {
+    const amount = this.socket?.bufferedAmount;
+    return typeof amount === 'number' && Number.isFinite(amount) && amount > 0 ? amount : 0;
+  }
+
   /** Sends one message: a string as text, bytes as binary. False when the socket threw. */
   send(payload: Outgoing): boolean {
     return this.use((socket) => socket.send(payload));

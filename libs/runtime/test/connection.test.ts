@@ -72,9 +72,9 @@ describe('Connection', () => {
     const connection = newConnection();
     expect(connection.state).toBe('connecting');
     expect(sprite.inbox.data).toBe('');
-    expect(connection.closeCode).toBe(0);
-    expect(connection.closeMessage).toBe('');
-    expect(connection.errorMessage).toBe('');
+    expect(connection.reported.closeCode).toBe(0);
+    expect(connection.reported.closeMessage).toBe('');
+    expect(connection.reported.errorMessage).toBe('');
     expect(connection.isClosable()).toBe(true);
     expect(connection.hasEnded()).toBe(false);
   });
@@ -117,8 +117,8 @@ describe('Connection', () => {
     atServer.close(4001, 'bye');
     await hat;
     expect(connection.state).toBe('closed');
-    expect(connection.closeCode).toBe(4001);
-    expect(connection.closeMessage).toBe('bye');
+    expect(connection.reported.closeCode).toBe(4001);
+    expect(connection.reported.closeMessage).toBe('bye');
     expect(connection.hasEnded()).toBe(true);
     expect(openThread.status).toBe('stopped');
     expect(told).toEqual([{ event: 'ended', connection }]);
@@ -135,7 +135,7 @@ describe('Connection', () => {
     expect(await seen).toEqual({ code: 3001, reason: 'done' });
     await hat;
     expect(connection.state).toBe('closed');
-    expect(connection.closeCode).toBe(3001);
+    expect(connection.reported.closeCode).toBe(3001);
     connection.requestClose(3002, 'again');
     expect(host.startsOf(HATS.close)).toHaveLength(1);
   });
@@ -145,7 +145,7 @@ describe('Connection', () => {
     connection.send('never sent');
     connection.requestClose(1000, '');
     expect(connection.state).toBe('closed');
-    expect(connection.closeCode).toBe(1000);
+    expect(connection.reported.closeCode).toBe(1000);
     expect(host.startsOf(HATS.close)).toHaveLength(1);
   });
 
@@ -155,7 +155,7 @@ describe('Connection', () => {
     connection.fail('connection lost');
     connection.fail('connection failed');
     expect(connection.state).toBe('errored');
-    expect(connection.errorMessage).toBe('connection lost');
+    expect(connection.reported.errorMessage).toBe('connection lost');
     expect(host.startsOf(HATS.error)).toHaveLength(1);
     await seen;
     await socketClosed(socket);
@@ -172,7 +172,7 @@ describe('Connection', () => {
     await within(connection.settled, 'the connection to settle');
     await socketClosed(socket);
     expect(connection.state).toBe('errored');
-    expect(connection.errorMessage).toBe('connection failed');
+    expect(connection.reported.errorMessage).toBe('connection failed');
     server = await TestServer.start();
   });
 
@@ -214,7 +214,7 @@ describe('Connection', () => {
     host.activeThreads(HATS.message, connection.target)[0]!.finish();
     sprite.deliverNext();
     expect(connection.state).toBe('closed');
-    expect(connection.closeCode).toBe(4001);
+    expect(connection.reported.closeCode).toBe(4001);
     expect(connection.needsFrames()).toBe(false);
     expect(host.startsOf(HATS.close)).toHaveLength(1);
   });
@@ -226,7 +226,7 @@ describe('Connection', () => {
     await hat;
     connection.stop();
     expect(connection.state).toBe('closed');
-    expect(connection.closeCode).toBe(1005);
+    expect(connection.reported.closeCode).toBe(1005);
     expect(sprite.inbox.data).toBe('kept');
     await socketClosed(socket);
     expect(host.startsOf(HATS.close)).toHaveLength(0);
@@ -236,7 +236,7 @@ describe('Connection', () => {
     const connection = newConnection();
     connection.stop();
     expect(connection.state).toBe('errored');
-    expect(connection.errorMessage).toBe('stopped');
+    expect(connection.reported.errorMessage).toBe('stopped');
     expect(host.started).toEqual([]);
   });
 });
