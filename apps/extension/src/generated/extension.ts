@@ -296,6 +296,96 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
           text: Scratch.translate('connection of received message'),
           disableMonitor: true,
         },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Requests and replies'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'sendAndWaitForReply',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('send [PAYLOAD] and wait for reply'),
+          arguments: {
+            PAYLOAD: { type: this.scratch.ArgumentType.STRING, defaultValue: 'Hello!' },
+          },
+          disableMonitor: true,
+        },
+        {
+          opcode: 'replyStatus',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('reply status'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'matchRepliesInOrder',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('match replies in order'),
+        },
+        {
+          opcode: 'matchRepliesByField',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('match replies by JSON field [FIELD]'),
+          arguments: {
+            FIELD: { type: this.scratch.ArgumentType.STRING, defaultValue: 'id' },
+          },
+        },
+        {
+          opcode: 'setReplyTimeout',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('set reply timeout to [SECONDS] seconds'),
+          arguments: {
+            SECONDS: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 10 },
+          },
+        },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Keeping the connection alive'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'setKeepalive',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('keep alive: every [INTERVAL] seconds send [PING] and expect [PONG] within [TIMEOUT] seconds'),
+          arguments: {
+            INTERVAL: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 20 },
+            PING: { type: this.scratch.ArgumentType.STRING, defaultValue: 'ping' },
+            PONG: { type: this.scratch.ArgumentType.STRING, defaultValue: 'pong' },
+            TIMEOUT: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 10 },
+          },
+        },
+        {
+          opcode: 'roundTripTime',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('round-trip time'),
+          disableMonitor: false,
+        },
+        {
+          opcode: 'setConnectTimeout',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('set connect timeout to [SECONDS] seconds'),
+          arguments: {
+            SECONDS: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 5 },
+          },
+        },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Sending at the network\'s pace'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'sendAndWaitUntilSent',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('send [PAYLOAD] and wait until sent'),
+          arguments: {
+            PAYLOAD: { type: this.scratch.ArgumentType.STRING, defaultValue: 'Hello!' },
+          },
+        },
+        {
+          opcode: 'bytesWaiting',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('bytes waiting to be sent'),
+          disableMonitor: false,
+        },
       ],
       menus: {
         statistic: {
@@ -459,5 +549,55 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   /** Block `connection of received message`. */
   messageConnection(_args: object, util: BlockUtility<Target, Thread>) {
     return this.runtime.messageConnection(util.target, util.thread);
+  }
+
+  /** Block `send [PAYLOAD] and wait for reply`. */
+  sendAndWaitForReply(args: { PAYLOAD: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.request(util.target, this.scratch.Cast.toString(args.PAYLOAD), util.thread);
+  }
+
+  /** Block `reply status`. */
+  replyStatus(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.replyStatus(util.target, util.thread);
+  }
+
+  /** Block `match replies in order`. */
+  matchRepliesInOrder(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.matchInOrder(util.target, util.thread);
+  }
+
+  /** Block `match replies by JSON field [FIELD]`. */
+  matchRepliesByField(args: { FIELD: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.matchByField(util.target, this.scratch.Cast.toString(args.FIELD), util.thread);
+  }
+
+  /** Block `set reply timeout to [SECONDS] seconds`. */
+  setReplyTimeout(args: { SECONDS: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.setReplyTimeout(util.target, this.scratch.Cast.toNumber(args.SECONDS), util.thread);
+  }
+
+  /** Block `keep alive: every [INTERVAL] seconds send [PING] and expect [PONG] within [TIMEOUT] seconds`. */
+  setKeepalive(args: { INTERVAL: unknown; PING: unknown; PONG: unknown; TIMEOUT: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.setKeepalive(util.target, this.scratch.Cast.toNumber(args.INTERVAL), this.scratch.Cast.toString(args.PING), this.scratch.Cast.toString(args.PONG), this.scratch.Cast.toNumber(args.TIMEOUT), util.thread);
+  }
+
+  /** Block `round-trip time`. */
+  roundTripTime(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.roundTripTime(util.target, util.thread);
+  }
+
+  /** Block `set connect timeout to [SECONDS] seconds`. */
+  setConnectTimeout(args: { SECONDS: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.setConnectTimeout(util.target, this.scratch.Cast.toNumber(args.SECONDS), util.thread);
+  }
+
+  /** Block `send [PAYLOAD] and wait until sent`. */
+  sendAndWaitUntilSent(args: { PAYLOAD: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.sendAndWait(util.target, this.scratch.Cast.toString(args.PAYLOAD), util.thread);
+  }
+
+  /** Block `bytes waiting to be sent`. */
+  bytesWaiting(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.conversation.bytesWaiting(util.target, util.thread);
   }
 }
