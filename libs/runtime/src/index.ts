@@ -96,3 +96,17 @@ export {
   RECONNECT_MAX_DELAY_MS,
   type ConnectionEnding,
 } from './reconnect-policy.js';
+export { ConversationBlocks } from './conversation-blocks.js';
+export { DEFAULT_REPLY_TIMEOUT_MS } from './conversation-settings.js';
+export {
+  REPLY_STATUSES,
+  REPLY_ANSWERED,
+  REPLY_TIMED_OUT,
+  REPLY_CONNECTION_ENDED,
+  REPLY_NOT_CONNECTED,
+  REPLY_NOT_MATCHABLE,
+  MAX_PLACES_IN_ORDER,
+  type ReplyStatus,
+} from './pending-replies.js';
+export { requestKey, replyKey, DEFAULT_REPLY_FIELD, type RequestKey } from './reply-matching.js';
+export { PACE_CHECK_MS } from './pace.js';
