@@ -29,6 +29,7 @@ import { RecordingServer } from '../src/server/ws-server';
 import { burstIndex, burstMessages, sendBurstOnStart, START_MESSAGE } from './burst';
 import { DROPPED_VARIABLE, LIST, messageHatProject, SPRITE, TAKE_NEXT_BLOCKS, takeNextProject } from './projects';
 import { printTable, type Measured, type Outcome } from './report';
+import { roundTripBench } from './round-trips';
 
 const MESSAGES = 100_000;
 /** TurboWarp's player runs projects at 60 fps unless a project asks otherwise. */
@@ -196,11 +197,12 @@ async function main(): Promise<number> {
       { run: 'raw: bare WebSocket (page b)', outcome: rawB },
       { run: '(b) take next message, no refresh', outcome: take, raw: rawB, goal: 0.8 },
     ]);
+    const roundTripsFailed = await roundTripBench(setup.context, server);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ');
     console.log(`\n(${seconds} s; ${cpus().length} cores; load average ${load(loadBefore)} before, ${load(loadavg())} after)`);
-    if (failed) console.log('Some runs could not be measured or fell short: see the reasons in the table.');
-    return failed ? 1 : 0;
+    if (failed || roundTripsFailed) console.log('Some runs could not be measured or fell short: see the reasons in the table.');
+    return failed || roundTripsFailed ? 1 : 0;
   } finally {
     await within(browser.close(), 'Chromium to close', 10_000).catch(() => undefined);
     await burst.close();

@@ -8,6 +8,7 @@ import { MAX_QUEUED_MESSAGES, WebSocketRuntime, type WebSocketConstructorLike } 
 import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { collectGarbage, median, printTable, time, timeAsync, type Row } from './bench-kit.js';
 import { dataUrlSpeed, longMediaTypeSpeed } from './data-url-speed.js';
+import { keepaliveFrameCost } from './keepalive-frames.js';
 import { waitingHatsFrameCost } from './waiting-hats.js';
 
 const HATS = { open: 'b_open', message: 'b_message', error: 'b_error', close: 'b_close' };
@@ -287,6 +288,7 @@ async function main() {
   rows.push(longMediaTypeSpeed());
   rows.push(await heapPerQueuedMessage());
   rows.push(await takeIngest());
+  rows.push(await keepaliveFrameCost());
   printTable(rows);
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s, Node ${process.version}, loopback only)`);
 }
