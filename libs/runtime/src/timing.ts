@@ -14,7 +14,8 @@ export interface Timing {
   /**
    * How long (ms) the opening handshake may take, counted from the moment the socket is
    * created (after permission). Past it the connection errors with `timed out` and the
-   * socket is closed.
+   * socket is closed. A connection name whose project ran `set connect timeout` uses that
+   * instead (`ConversationSettings.connectTimeoutMs`).
    */
   handshakeTimeoutMs: number;
 }
