@@ -64,11 +64,6 @@ export class PendingReplies {
   /** The JSON field replies are read by while keyed requests wait (one per connection, see `expectKeyed`). */
   private field = '';
 
-  /** Whether no request waits. */
-  isEmpty(): boolean {
-    return this.inOrder.isEmpty() && this.byKey.size === 0;
-  }
-
   /** A request answered by the next message that arrives after the ones waiting before it; ends after `timeoutMs`. */
   expectNext(handler: ReplyHandler, timeoutMs: number): void {
     // Timed-out requests keep their place (their late reply is theirs), but not without bound.
