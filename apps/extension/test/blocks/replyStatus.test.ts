@@ -1,7 +1,8 @@
 // Generated once by tools/codegen from specs/websocket.yaml, now hand-written: edit freely. `npm run generate` never overwrites it.
 import { describe, expect, it } from 'vitest';
 import { blockInfo } from '../support/block-info';
-import { within } from '@scratch-websocket/test-support';
+import { allBlocks, readSpecModel } from '@scratch-websocket/codegen';
+import { REPLY_STATUSES } from '@scratch-websocket/runtime';
 import { setup } from '../support/harness';
 
 describe('replyStatus', () => {
@@ -24,5 +25,11 @@ describe('replyStatus', () => {
     extension.sendAndWaitForReply({ PAYLOAD: 'x' }, util(undefined, asker));
     expect(extension.replyStatus({}, util(undefined, asker))).toBe('not connected');
     expect(extension.replyStatus({}, util(undefined, other))).toBe('');
+  });
+
+  it("has its docs name every status the runtime gives, and no other (the docs' table is what users compare with)", () => {
+    const docs = allBlocks(readSpecModel()).find((block) => block.opcode === 'replyStatus')!.docs;
+    const named = [...docs.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]);
+    expect(named).toEqual([...REPLY_STATUSES]);
   });
 });
