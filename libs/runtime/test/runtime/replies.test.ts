@@ -87,6 +87,19 @@ describe('send and wait for reply, matched in order (CONTRACT.md, Replies)', () 
     expect(fixture.runtime.conversation.replyStatus(ended, script)).toBe('not connected');
   });
 
+  it('connecting the name again, or removing the target (a deleted clone), ends its waiting requests', async () => {
+    const { sprite } = await connectSprite(fixture);
+    const replaced = fixture.runtime.conversation.request(sprite, 'x', thread());
+    const reconnecting = fixture.runtime.connect(sprite, fixture.server.url);
+    expect(await within(Promise.resolve(replaced), 'the request to end with its replaced connection')).toBe('');
+    await reconnecting;
+    const script = thread();
+    const removed = fixture.runtime.conversation.request(sprite, 'y', script);
+    fixture.host.removeTarget(sprite);
+    expect(await within(Promise.resolve(removed), 'the request to end with its removed target')).toBe('');
+    expect(fixture.runtime.conversation.replyStatus(sprite, script)).toBe('connection ended');
+  });
+
   it('the stop sign ends a waiting request', async () => {
     const { sprite } = await connectSprite(fixture);
     const reply = fixture.runtime.conversation.request(sprite, 'x', thread());
