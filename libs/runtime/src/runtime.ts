@@ -1,3 +1,4 @@
+import { BinaryBlocks } from './binary-blocks.js';
 import { Bindings } from './bindings.js';
 import { normalizeCloseCode, NORMAL_CLOSURE } from './close-code.js';
 import { truncateCloseReason } from './close-reason.js';
@@ -45,6 +46,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly opener: Opener<Target, Thread>;
   private readonly lifetime: Lifetime<Target, Thread>;
   private readonly lookup: BlockLookup<Target, Thread>;
+  /** The blocks that build and read binary messages value by value (CONTRACT.md, Building and reading binary messages). */
+  readonly binary: BinaryBlocks<Target, Thread>;
 
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
     const host = options.host;
@@ -59,6 +62,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     );
     this.lifetime = new Lifetime(this.registry, frames, this.bindings);
     this.lookup = new BlockLookup(this.registry, this.bindings);
+    this.binary = new BinaryBlocks(this.lookup);
     const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen };
   }
 
@@ -168,7 +172,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * connection ended, for messages that arrived before (CONTRACT.md, Receiving).
    */
   takeNextMessage(target: Target, thread?: Thread): string {
-    return this.registry.sprite(target)?.inbox.take() ?? '';
+    return this.binary.take(target, thread);
   }
 
   /** Block `clear queued messages`: drops every message the target has waiting, of all its connections. */
