@@ -60,6 +60,14 @@ class ReadState<Target extends object, Thread> {
     this.load(inbox);
   }
 
+  /** The script reads `bytes` (`read from data URL`) from 0, until it takes a message or reads other bytes. */
+  pinBytes(bytes: Uint8Array): void {
+    this.pinned = true;
+    this.data = '';
+    this.bytes = bytes;
+    this.reader = null;
+  }
+
   private load(inbox: Inbox<Target, Thread> | undefined): void {
     this.data = inbox?.data ?? '';
     // The bytes a binary message arrived with: reads never decode its data: URL.
@@ -182,6 +190,26 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
     const kind = lengthPrefixOf(prefix);
     const reader = this.readerOf(target, thread);
     return kind === null ? PAST_END : reader.readTextWithLength(kind);
+  }
+
+  /** Block `read [LENGTH] bytes as data URL`: the next `length` bytes in the form of a received binary message; '' (no move) past the end. */
+  readDataUrl(target: Target, length: number, thread?: Thread): string {
+    const bytes = this.readerOf(target, thread).readBytes(toNumber(length));
+    return bytes === null ? PAST_END : bytesToDataUrl(bytes);
+  }
+
+  /**
+   * Block `read from data URL [DATA]`: from now on this script reads the bytes of `data` from
+   * 0 (the received message's own bytes when `data` is it), until it takes a message or reads
+   * from another; what is not a data: URL reads as no bytes. Lets a project read what it
+   * built or kept, such as a stream's pieces joined (MQTT over WebSocket splits packets).
+   */
+  readFrom(target: Target, data: string, thread?: Thread): void {
+    const owner = ownerOf(target, thread);
+    if (owner === null) return;
+    const received = typeof data === 'string' ? this.lookup.sprite(target)?.inbox.bytesOf(data) : null;
+    const parsed = received ? null : parseDataUrl(data);
+    this.stateOf(owner).pinBytes(received ?? (parsed?.ok ? parsed.bytes : NO_BYTES));
   }
 
   /** Block `read position`: the bytes this script has read of its message (0 at the start). */

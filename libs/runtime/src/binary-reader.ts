@@ -121,8 +121,11 @@ export class BinaryReader {
     return decoder.decode(bytes);
   }
 
-  /** The next `count` bytes (a view, not a copy), moving past them; null and no move when they are not all there. */
-  private readBytes(count: number): Uint8Array | null {
+  /**
+   * The next `count` bytes (a view, not a copy), moving past them. `count` is truncated toward
+   * zero; null and no move when it is negative or NaN, or more bytes than are left.
+   */
+  readBytes(count: number): Uint8Array | null {
     const whole = Math.trunc(count);
     if (!(whole >= 0) || whole > this.bytes.length - this.at) return null;
     const start = this.at;

@@ -406,6 +406,15 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
           disableMonitor: true,
         },
         {
+          opcode: 'readDataUrl',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('read [LENGTH] bytes as data URL'),
+          arguments: {
+            LENGTH: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 4 },
+          },
+          disableMonitor: true,
+        },
+        {
           opcode: 'readPosition',
           blockType: this.scratch.BlockType.REPORTER,
           text: Scratch.translate('read position'),
@@ -430,6 +439,14 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
           blockType: this.scratch.BlockType.REPORTER,
           text: Scratch.translate('byte length of received message'),
           disableMonitor: true,
+        },
+        {
+          opcode: 'readFrom',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('read from data URL [DATA]'),
+          arguments: {
+            DATA: { type: this.scratch.ArgumentType.STRING, defaultValue: 'data:application/octet-stream;base64,SGkh' },
+          },
         },
       ],
       menus: {
@@ -692,6 +709,11 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
     return this.runtime.binary.readTextWithLength(util.target, this.scratch.Cast.toString(args.PREFIX), util.thread);
   }
 
+  /** Block `read [LENGTH] bytes as data URL`. */
+  readDataUrl(args: { LENGTH: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.readDataUrl(util.target, this.scratch.Cast.toNumber(args.LENGTH), util.thread);
+  }
+
   /** Block `read position`. */
   readPosition(_args: object, util: BlockUtility<Target, Thread>) {
     return this.runtime.binary.readPosition(util.target, util.thread);
@@ -710,5 +732,10 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   /** Block `byte length of received message`. */
   receivedByteLength(_args: object, util: BlockUtility<Target, Thread>) {
     return this.runtime.binary.receivedLength(util.target, util.thread);
+  }
+
+  /** Block `read from data URL [DATA]`. */
+  readFrom(args: { DATA: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.readFrom(util.target, this.scratch.Cast.toString(args.DATA), util.thread);
   }
 }

@@ -209,6 +209,20 @@ describe('reading the received message', () => {
     expect(parseDataUrlSpy.mock.calls.length).toBe(parsesBefore);
   });
 
+  it('reads from a data: URL until the script takes a message, and the rest of it as a data: URL', async () => {
+    const { sprite } = await receiving([Buffer.from([9])], { hat: false });
+    const thread = script(sprite);
+    runtime.binary.readFrom(sprite, 'data:,%01%02%03', thread);
+    expect(runtime.binary.read(sprite, 'uint8', 'big endian', thread)).toBe(1);
+    expect(runtime.binary.readDataUrl(sprite, 3, thread)).toBe(PAST_END);
+    expect(runtime.binary.readDataUrl(sprite, runtime.binary.bytesLeft(sprite, thread), thread)).toBe('data:application/octet-stream;base64,AgM=');
+    runtime.binary.readFrom(sprite, runtime.messageData(sprite), thread);
+    expect(runtime.binary.read(sprite, 'uint8', 'big endian', thread)).toBe(9);
+    runtime.binary.readFrom(sprite, 'data:,%05', thread);
+    expect(runtime.takeNextMessage(sprite, thread)).toMatch(/^data:/);
+    expect(runtime.binary.read(sprite, 'uint8', 'big endian', thread)).toBe(9);
+  });
+
   it('reads nothing in a sprite with no message, and never throws whatever it is given', () => {
     const sprite = target('quiet');
     expect(runtime.binary.read(sprite, 'uint8', 'big endian')).toBe(PAST_END);
