@@ -43,7 +43,12 @@ class ReadState<Target extends object, Thread> {
   private bytes: Uint8Array | null = null;
   private reader: BinaryReader | null = EMPTY_READER;
 
-  /** The reader of the message this script reads now. */
+  /** Whether the script reads a message it took or a data: URL (so the sprite's current message does not matter). */
+  isPinned(): boolean {
+    return this.pinned;
+  }
+
+  /** The reader of the message this script reads now; `inbox` is the sprite's (unused while pinned). */
   readerFor(inbox: Inbox<Target, Thread> | undefined): BinaryReader {
     if (!this.pinned && (this.inbox !== inbox || this.serial !== (inbox?.serial ?? -1))) {
       this.inbox = inbox;
@@ -104,8 +109,14 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
    * ±Infinity as 0); a non-number is cast as Scratch casts it (NaN → 0). An unknown type adds nothing.
    */
   addNumber(target: Target, value: number, type: string, order: string, thread?: Thread): void {
+    const writer = this.writerOf(target, thread, true);
+    if (writer === undefined) return;
+    const number = toNumber(value);
+    const little = isLittleEndian(order);
+    // The menu's exact value is written at once; only another spelling is looked up.
+    if (writer.writeNumber(type, number, little)) return;
     const kind = numberTypeOf(type);
-    if (kind !== null) this.writerOf(target, thread, true)?.writeNumber(kind, toNumber(value), isLittleEndian(order));
+    if (kind !== null) writer.writeNumber(kind, number, little);
   }
 
   /** Block `add [VALUE] as varint to binary message`: an unsigned LEB128 varint of 1 to 10 bytes (rules in `varintValue`). */
@@ -170,9 +181,12 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
    * moving past it; '' (and no move) when too few bytes are left or the type is unknown.
    */
   read(target: Target, type: string, order: string, thread?: Thread): number | string {
-    const kind = numberTypeOf(type);
     const reader = this.readerOf(target, thread);
-    return kind === null ? PAST_END : reader.readNumber(kind, isLittleEndian(order));
+    const little = isLittleEndian(order);
+    const value = reader.readNumber(type, little);
+    if (value !== null) return value;
+    const kind = numberTypeOf(type);
+    return kind === null ? PAST_END : (reader.readNumber(kind, little) ?? PAST_END);
   }
 
   /** Block `read varint`: the next unsigned LEB128 varint; '' (no move) when it is cut off or longer than 10 bytes. */
@@ -257,7 +271,9 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
   private readerOf(target: Target, thread: Thread | undefined): BinaryReader {
     const owner = ownerOf(target, thread);
     if (owner === null) return EMPTY_READER;
-    return this.stateOf(owner).readerFor(this.lookup.sprite(target)?.inbox);
+    const state = this.stateOf(owner);
+    // A pinned script needs no look-up of its sprite: the common case in a take-and-read loop.
+    return state.readerFor(state.isPinned() ? undefined : this.lookup.sprite(target)?.inbox);
   }
 
   private stateOf(owner: object): ReadState<Target, Thread> {

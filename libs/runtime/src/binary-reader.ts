@@ -1,4 +1,4 @@
-import { NUMBER_TYPE_WIDTH, type LengthPrefix, type NumberType } from './binary-types.js';
+import type { LengthPrefix, NumberType } from './binary-types.js';
 
 /** What a read past the end gives (CONTRACT.md, Building and reading binary messages): Scratch's empty value, which `= []` finds. */
 export const PAST_END = '';
@@ -51,23 +51,32 @@ export class BinaryReader {
     this.at = whole > 0 ? Math.min(whole, this.bytes.length) : 0;
   }
 
-  /** A number of `type` in the given order, as `DataView`'s getters read it; {@link PAST_END} when fewer bytes are left. */
-  readNumber(type: NumberType, littleEndian: boolean): number | typeof PAST_END {
-    const at = this.at;
-    const width = NUMBER_TYPE_WIDTH[type];
-    if (at + width > this.bytes.length) return PAST_END;
-    this.at = at + width;
-    const view = this.view;
+  /**
+   * A number of `type` in the given order, as `DataView`'s getters read it; {@link PAST_END}
+   * when fewer bytes are left; null (no move) when `type` is not one of `NUMBER_TYPES` as spelled there.
+   */
+  readNumber(type: NumberType | string, littleEndian: boolean): number | typeof PAST_END | null {
+    // Each case takes its own width (see BinaryWriter.writeNumber: no keyed table look-up).
+    let at: number;
     switch (type) {
-      case 'int8': return view.getInt8(at);
-      case 'uint8': return view.getUint8(at);
-      case 'int16': return view.getInt16(at, littleEndian);
-      case 'uint16': return view.getUint16(at, littleEndian);
-      case 'int32': return view.getInt32(at, littleEndian);
-      case 'uint32': return view.getUint32(at, littleEndian);
-      case 'float32': return view.getFloat32(at, littleEndian);
-      case 'float64': return view.getFloat64(at, littleEndian);
+      case 'int8': return (at = this.take(1)) < 0 ? PAST_END : this.view.getInt8(at);
+      case 'uint8': return (at = this.take(1)) < 0 ? PAST_END : this.view.getUint8(at);
+      case 'int16': return (at = this.take(2)) < 0 ? PAST_END : this.view.getInt16(at, littleEndian);
+      case 'uint16': return (at = this.take(2)) < 0 ? PAST_END : this.view.getUint16(at, littleEndian);
+      case 'int32': return (at = this.take(4)) < 0 ? PAST_END : this.view.getInt32(at, littleEndian);
+      case 'uint32': return (at = this.take(4)) < 0 ? PAST_END : this.view.getUint32(at, littleEndian);
+      case 'float32': return (at = this.take(4)) < 0 ? PAST_END : this.view.getFloat32(at, littleEndian);
+      case 'float64': return (at = this.take(8)) < 0 ? PAST_END : this.view.getFloat64(at, littleEndian);
     }
+    return null;
+  }
+
+  /** Moves past `count` bytes and gives where they start; −1 (no move) when fewer are left. */
+  private take(count: number): number {
+    const at = this.at;
+    if (at + count > this.bytes.length) return -1;
+    this.at = at + count;
+    return at;
   }
 
   /**
@@ -112,7 +121,7 @@ export class BinaryReader {
       prefix.width === 0 ? this.readVarint()
       : prefix.width === 1 ? this.readNumber('uint8', false)
       : this.readNumber(prefix.width === 2 ? 'uint16' : 'uint32', prefix.littleEndian);
-    if (length === PAST_END) return PAST_END;
+    if (length === PAST_END || length === null) return PAST_END;
     const bytes = this.readBytes(length);
     if (bytes === null) {
       this.at = start;
