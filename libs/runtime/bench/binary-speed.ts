@@ -29,34 +29,42 @@ function blocks() {
   return { runtime, sprite, thread: new MemoryThread('script', sprite, Infinity) };
 }
 
-/** Writes then reads `count` mixed values with DataView, into a buffer sized beforehand; returns a checksum. */
+/**
+ * Writes then reads `count` mixed values with DataView, into a buffer sized beforehand, taking
+ * each type and order from the same table as the blocks do (a program that speaks a protocol
+ * switches on the field's type the same way); returns a checksum.
+ */
 function withDataView(count: number): number {
   let size = 0;
   for (let i = 0; i < count; i += 1) size += MIX[i % MIX.length]!.width;
   const view = new DataView(new ArrayBuffer(size));
   let at = 0;
   for (let i = 0; i < count; i += 1) {
+    const kind = MIX[i % MIX.length]!;
     const value = i - 500;
-    switch (i % MIX.length) {
-      case 0: view.setUint8(at, value); at += 1; break;
-      case 1: view.setInt16(at, value, false); at += 2; break;
-      case 2: view.setUint16(at, value, true); at += 2; break;
-      case 3: view.setInt32(at, value, false); at += 4; break;
-      case 4: view.setFloat32(at, value, true); at += 4; break;
-      default: view.setFloat64(at, value, false); at += 8;
+    switch (kind.type) {
+      case 'uint8': view.setUint8(at, value); break;
+      case 'int16': view.setInt16(at, value, kind.little); break;
+      case 'uint16': view.setUint16(at, value, kind.little); break;
+      case 'int32': view.setInt32(at, value, kind.little); break;
+      case 'float32': view.setFloat32(at, value, kind.little); break;
+      default: view.setFloat64(at, value, kind.little);
     }
+    at += kind.width;
   }
   let sum = 0;
   at = 0;
   for (let i = 0; i < count; i += 1) {
-    switch (i % MIX.length) {
-      case 0: sum += view.getUint8(at); at += 1; break;
-      case 1: sum += view.getInt16(at, false); at += 2; break;
-      case 2: sum += view.getUint16(at, true); at += 2; break;
-      case 3: sum += view.getInt32(at, false); at += 4; break;
-      case 4: sum += view.getFloat32(at, true); at += 4; break;
-      default: sum += view.getFloat64(at, false); at += 8;
+    const kind = MIX[i % MIX.length]!;
+    switch (kind.type) {
+      case 'uint8': sum += view.getUint8(at); break;
+      case 'int16': sum += view.getInt16(at, kind.little); break;
+      case 'uint16': sum += view.getUint16(at, kind.little); break;
+      case 'int32': sum += view.getInt32(at, kind.little); break;
+      case 'float32': sum += view.getFloat32(at, kind.little); break;
+      default: sum += view.getFloat64(at, kind.little);
     }
+    at += kind.width;
   }
   return sum;
 }

@@ -6,6 +6,7 @@ import { MAX_DATA_URL_LENGTH, parseDataUrl } from './data-url-parse.js';
 import type { Inbox } from './inbox.js';
 import type { BlockLookup } from './lookup.js';
 import { safeText } from './safe-text.js';
+import { TaskCache } from './task-cache.js';
 
 const encoder = new TextEncoder();
 const NO_BYTES = new Uint8Array(0);
@@ -94,6 +95,8 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
   /** Messages under construction, each its script's: weak, so a script that ends lets its message go. */
   private readonly writers = new WeakMap<object, BinaryWriter>();
   private readonly reading = new WeakMap<object, ReadState<Target, Thread>>();
+  private readonly lastWriter = new TaskCache<BinaryWriter>();
+  private readonly lastReading = new TaskCache<ReadState<Target, Thread>>();
 
   constructor(private readonly lookup: BlockLookup<Target, Thread>) {}
 
@@ -263,8 +266,9 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
   private writerOf(target: Target, thread: Thread | undefined, create: boolean): BinaryWriter | undefined {
     const owner = ownerOf(target, thread);
     if (owner === null) return undefined;
-    let writer = this.writers.get(owner);
+    let writer = this.lastWriter.get(owner) ?? this.writers.get(owner);
     if (writer === undefined && create) this.writers.set(owner, (writer = new BinaryWriter()));
+    if (writer !== undefined) this.lastWriter.set(owner, writer);
     return writer;
   }
 
@@ -277,8 +281,9 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
   }
 
   private stateOf(owner: object): ReadState<Target, Thread> {
-    let state = this.reading.get(owner);
+    let state = this.lastReading.get(owner) ?? this.reading.get(owner);
     if (state === undefined) this.reading.set(owner, (state = new ReadState()));
+    this.lastReading.set(owner, state);
     return state;
   }
 }
