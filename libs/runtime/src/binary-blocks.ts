@@ -266,7 +266,9 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
   private writerOf(target: Target, thread: Thread | undefined, create: boolean): BinaryWriter | undefined {
     const owner = ownerOf(target, thread);
     if (owner === null) return undefined;
-    let writer = this.lastWriter.get(owner) ?? this.writers.get(owner);
+    const cached = this.lastWriter.get(owner);
+    if (cached !== undefined) return cached;
+    let writer = this.writers.get(owner);
     if (writer === undefined && create) this.writers.set(owner, (writer = new BinaryWriter()));
     if (writer !== undefined) this.lastWriter.set(owner, writer);
     return writer;
@@ -281,7 +283,9 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
   }
 
   private stateOf(owner: object): ReadState<Target, Thread> {
-    let state = this.lastReading.get(owner) ?? this.reading.get(owner);
+    const cached = this.lastReading.get(owner);
+    if (cached !== undefined) return cached;
+    let state = this.reading.get(owner);
     if (state === undefined) this.reading.set(owner, (state = new ReadState()));
     this.lastReading.set(owner, state);
     return state;
