@@ -288,7 +288,7 @@ async function main() {
   rows.push(longMediaTypeSpeed());
   rows.push(await heapPerQueuedMessage());
   rows.push(await takeIngest());
-  rows.push(binaryValuesSpeed());
+  rows.push(...binaryValuesSpeed());
   rows.push(buildingGrowth());
   printTable(rows);
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s, Node ${process.version}, loopback only)`);
