@@ -1,7 +1,7 @@
 import { BinaryReader, PAST_END } from './binary-reader.js';
 import { isLittleEndian, lengthPrefixOf, numberTypeOf, toNumber } from './binary-types.js';
 import { BinaryWriter } from './binary-writer.js';
-import { bytesToDataUrl } from './data-url.js';
+import { BINARY_DATA_URL_PREFIX, bytesToDataUrl } from './data-url.js';
 import { MAX_DATA_URL_LENGTH, parseDataUrl } from './data-url-parse.js';
 import type { Inbox } from './inbox.js';
 import type { BlockLookup } from './lookup.js';
@@ -174,8 +174,8 @@ export class BinaryBlocks<Target extends object, Thread = unknown> {
   dataUrl(target: Target, thread?: Thread): string {
     const writer = this.writerOf(target, thread, false);
     if (writer === undefined) return bytesToDataUrl(NO_BYTES);
-    // 4 base64 characters per 3 bytes, after the 37-character prefix: refuse before encoding.
-    if (Math.ceil(writer.length / 3) * 4 + 37 > MAX_DATA_URL_LENGTH) return '';
+    // 4 base64 characters per 3 bytes, after the prefix: refuse before encoding.
+    if (BINARY_DATA_URL_PREFIX.length + Math.ceil(writer.length / 3) * 4 > MAX_DATA_URL_LENGTH) return '';
     return bytesToDataUrl(writer.bytes());
   }
 
