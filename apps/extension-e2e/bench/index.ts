@@ -26,6 +26,7 @@ import { toSb3 } from '../src/sb3/sb3-file';
 import { EXTENSION_ID, specHasBlock } from '../src/sb3/websocket';
 import { startStaticServer, type StaticServer } from '../src/server/static-server';
 import { RecordingServer } from '../src/server/ws-server';
+import { measureBinary, printBinary } from './binary';
 import { burstIndex, burstMessages, sendBurstOnStart, START_MESSAGE } from './burst';
 import { DROPPED_VARIABLE, LIST, messageHatProject, SPRITE, TAKE_NEXT_BLOCKS, takeNextProject } from './projects';
 import { printTable, type Measured, type Outcome } from './report';
@@ -198,11 +199,12 @@ async function main(): Promise<number> {
       { run: '(b) take next message, no refresh', outcome: take, raw: rawB, goal: 0.8 },
     ]);
     const roundTripsFailed = await roundTripBench(setup.context, server);
+    const binaryFailed = printBinary(await measureBinary(setup.context, server, FRAMERATE));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ');
     console.log(`\n(${seconds} s; ${cpus().length} cores; load average ${load(loadBefore)} before, ${load(loadavg())} after)`);
-    if (failed || roundTripsFailed) console.log('Some runs could not be measured or fell short: see the reasons in the table.');
-    return failed || roundTripsFailed ? 1 : 0;
+    if (failed || roundTripsFailed || binaryFailed) console.log('Some runs could not be measured or fell short: see the reasons in the tables.');
+    return failed || roundTripsFailed || binaryFailed ? 1 : 0;
   } finally {
     await within(browser.close(), 'Chromium to close', 10_000).catch(() => undefined);
     await burst.close();

@@ -7,6 +7,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { MAX_QUEUED_MESSAGES, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
 import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { collectGarbage, median, printTable, time, timeAsync, type Row } from './bench-kit.js';
+import { binaryValuesSpeed, buildingGrowth } from './binary-speed.js';
 import { dataUrlSpeed, longMediaTypeSpeed } from './data-url-speed.js';
 import { keepaliveFrameCost } from './keepalive-frames.js';
 import { waitingHatsFrameCost } from './waiting-hats.js';
@@ -289,6 +290,8 @@ async function main() {
   rows.push(await heapPerQueuedMessage());
   rows.push(await takeIngest());
   rows.push(await keepaliveFrameCost());
+  rows.push(...binaryValuesSpeed());
+  rows.push(buildingGrowth());
   printTable(rows);
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s, Node ${process.version}, loopback only)`);
 }

@@ -40,6 +40,8 @@ export class Inbox<Target extends object, Thread> {
   /** The bytes of `latest` when it came from a binary message, else null. */
   private latestBytes: Uint8Array | null = null;
   private latestFrom: MessageSource | null = null;
+  /** Counts changes of `latest`, so a reader tells a new message from an equal one. */
+  private shown = 0;
   private readonly queue = new TaggedQueue<ReceivedMessage, MessageSource>();
   /** The data length of everything in `queue` (see MAX_QUEUED_DATA_LENGTH). */
   private queuedLength = 0;
@@ -75,6 +77,11 @@ export class Inbox<Target extends object, Thread> {
   /** The bytes of a binary `data` when `data` is exactly it (a received message sent back), else null. */
   bytesOf(data: string): Uint8Array | null {
     return this.latestBytes !== null && data === this.latest ? this.latestBytes : null;
+  }
+
+  /** Changes whenever `data` does (a message delivered, kept, taken or forgotten), even to an equal text. */
+  get serial(): number {
+    return this.shown;
   }
 
   /** `connection of received message`: the name of the connection `data` came from ('' before any). */
@@ -176,6 +183,7 @@ export class Inbox<Target extends object, Thread> {
       this.latest = '';
       this.latestBytes = null;
       this.latestFrom = null;
+      this.shown += 1;
     }
     if (this.threadsFrom === source) {
       // As when each connection had its own queue: its threads no longer hold the others back.
@@ -228,6 +236,7 @@ export class Inbox<Target extends object, Thread> {
   /** Makes `message` the current data. Set before a hat starts: a host may run the script's first step synchronously. */
   private show(message: ReceivedMessage, source: MessageSource): void {
     this.latestFrom = source;
+    this.shown += 1;
     if (typeof message === 'string') {
       this.latest = message;
       this.latestBytes = null;

@@ -88,6 +88,19 @@ export {
   bytesOfDataUrl,
   TEXT_DATA_URL_PREFIX,
 } from './data-url-convert.js';
+export { BinaryBlocks } from './binary-blocks.js';
+export { BinaryWriter, MAX_BUILT_MESSAGE_BYTES, varintValue } from './binary-writer.js';
+export { BinaryReader, PAST_END } from './binary-reader.js';
+export {
+  NUMBER_TYPES,
+  BYTE_ORDERS,
+  LENGTH_PREFIXES,
+  numberTypeOf,
+  isLittleEndian,
+  lengthPrefixOf,
+  type NumberType,
+  type LengthPrefix,
+} from './binary-types.js';
 export { parseSubprotocols, INVALID_PROTOCOLS, type SubprotocolsParse } from './subprotocols.js';
 export {
   shouldReconnect,

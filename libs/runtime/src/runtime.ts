@@ -1,15 +1,16 @@
+import { BinaryBlocks } from './binary-blocks.js';
 import { Bindings } from './bindings.js';
 import { normalizeCloseCode, NORMAL_CLOSURE } from './close-code.js';
 import { truncateCloseReason } from './close-reason.js';
 import type { Connection } from './connection.js';
 import { CLOSED, ERRORED, NONE, OPEN } from './connection-state.js';
+import { ConversationBlocks } from './conversation-blocks.js';
 import { bytesOfDataUrl as bytesOfDataUrlRule, dataUrlOfBytes as dataUrlOfBytesRule } from './data-url-convert.js';
 import { dataUrlOfText as dataUrlOfTextRule, textOfDataUrl as textOfDataUrlRule } from './data-url-convert.js';
 import { parseDataUrl } from './data-url-parse.js';
 import { FrameHook } from './frame-hook.js';
 import { HatRunner } from './hat-runner.js';
 import { Lifetime } from './lifetime.js';
-import { ConversationBlocks } from './conversation-blocks.js';
 import { BlockLookup } from './lookup.js';
 import { Opener } from './opener.js';
 import { Reconnector } from './reconnector.js';
@@ -48,6 +49,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly lookup: BlockLookup<Target, Thread>;
   /** The conversation blocks: requests and replies, keepalive, pace, connect timeout (CONTRACT.md, Replies, Keepalive, Pace). */
   readonly conversation: ConversationBlocks<Target, Thread>;
+  /** The blocks that build and read binary messages value by value (CONTRACT.md, Building and reading binary messages). */
+  readonly binary: BinaryBlocks<Target, Thread>;
 
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
     const host = options.host;
@@ -65,6 +68,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.conversation = new ConversationBlocks(this.lookup);
     const conversations = (connection: Connection<Target, Thread>) => this.conversation.watch(connection);
     const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen, conversations };
+    this.binary = new BinaryBlocks(this.lookup);
   }
 
   /** Connections (of every target and name) the runtime still tracks with host listeners (0 when all have ended). */
@@ -173,7 +177,7 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * connection ended, for messages that arrived before (CONTRACT.md, Receiving).
    */
   takeNextMessage(target: Target, thread?: Thread): string {
-    return this.registry.sprite(target)?.inbox.take() ?? '';
+    return this.binary.take(target, thread);
   }
 
   /** Block `clear queued messages`: drops every message the target has waiting, of all its connections. */

@@ -19,6 +19,8 @@ export const repeatUntil = (condition: BlockNode, body: BlockNode[]): BlockNode 
 export const forever = (body: BlockNode[]): BlockNode => block('control_forever', { substacks: { SUBSTACK: body } });
 export const ifThen = (condition: BlockNode, body: BlockNode[]): BlockNode =>
   block('control_if', { inputs: { CONDITION: condition }, substacks: { SUBSTACK: body } });
+export const ifThenElse = (condition: BlockNode, then: BlockNode[], otherwise: BlockNode[]): BlockNode =>
+  block('control_if_else', { inputs: { CONDITION: condition }, substacks: { SUBSTACK: then, SUBSTACK2: otherwise } });
 export const createCloneOf = (sprite: '_myself_' | string): BlockNode =>
   block('control_create_clone_of', {
     inputs: { CLONE_OPTION: { menu: 'control_create_clone_of_menu', field: 'CLONE_OPTION', value: sprite } },
@@ -47,6 +49,14 @@ export const equals = (first: InputValue, second: InputValue): BlockNode =>
   block('operator_equals', { inputs: { OPERAND1: first, OPERAND2: second } });
 export const greaterThan = (first: InputValue, second: InputValue): BlockNode =>
   block('operator_gt', { inputs: { OPERAND1: first, OPERAND2: second } });
+export const lessThan = (first: InputValue, second: InputValue): BlockNode =>
+  block('operator_lt', { inputs: { OPERAND1: first, OPERAND2: second } });
+export const or = (first: BlockNode, second: BlockNode): BlockNode =>
+  block('operator_or', { inputs: { OPERAND1: first, OPERAND2: second } });
+export const plus = (first: InputValue, second: InputValue): BlockNode =>
+  block('operator_add', { inputs: { NUM1: first, NUM2: second } });
+export const minus = (first: InputValue, second: InputValue): BlockNode =>
+  block('operator_subtract', { inputs: { NUM1: first, NUM2: second } });
 export const not = (operand: BlockNode): BlockNode => block('operator_not', { inputs: { OPERAND: operand } });
 export const and = (first: BlockNode, second: BlockNode): BlockNode =>
   block('operator_and', { inputs: { OPERAND1: first, OPERAND2: second } });

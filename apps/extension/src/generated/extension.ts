@@ -299,6 +299,158 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
         '---',
         {
           blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Building binary messages'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'addNumber',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('add [VALUE] as [TYPE] [ORDER] to binary message'),
+          arguments: {
+            VALUE: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 1 },
+            TYPE: { type: this.scratch.ArgumentType.STRING, menu: 'numberType', defaultValue: 'uint8' },
+            ORDER: { type: this.scratch.ArgumentType.STRING, menu: 'byteOrder', defaultValue: 'big endian' },
+          },
+        },
+        {
+          opcode: 'addVarint',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('add [VALUE] as varint to binary message'),
+          arguments: {
+            VALUE: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 300 },
+          },
+        },
+        {
+          opcode: 'addText',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('add text [TEXT] to binary message'),
+          arguments: {
+            TEXT: { type: this.scratch.ArgumentType.STRING, defaultValue: 'Hello!' },
+          },
+        },
+        {
+          opcode: 'addTextWithLength',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('add length as [PREFIX] and text [TEXT] to binary message'),
+          arguments: {
+            PREFIX: { type: this.scratch.ArgumentType.STRING, menu: 'lengthPrefix', defaultValue: 'uint16 big endian' },
+            TEXT: { type: this.scratch.ArgumentType.STRING, defaultValue: 'player' },
+          },
+        },
+        {
+          opcode: 'addDataUrl',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('add bytes of data URL [DATA] to binary message'),
+          arguments: {
+            DATA: { type: this.scratch.ArgumentType.STRING, defaultValue: 'data:application/octet-stream;base64,SGkh' },
+          },
+        },
+        {
+          opcode: 'sendBinaryMessage',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('send binary message'),
+        },
+        {
+          opcode: 'startBinaryMessage',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('start binary message'),
+        },
+        {
+          opcode: 'binaryMessageLength',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('byte length of binary message'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'binaryMessageDataUrl',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('binary message as data URL'),
+          disableMonitor: true,
+        },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
+          text: Scratch.translate('Reading binary messages'),
+        } as unknown as Scratch.Block,
+        {
+          opcode: 'readNumber',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('read [TYPE] [ORDER]'),
+          arguments: {
+            TYPE: { type: this.scratch.ArgumentType.STRING, menu: 'numberType', defaultValue: 'uint8' },
+            ORDER: { type: this.scratch.ArgumentType.STRING, menu: 'byteOrder', defaultValue: 'big endian' },
+          },
+          disableMonitor: true,
+        },
+        {
+          opcode: 'readVarint',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('read varint'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'readText',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('read text of [LENGTH] bytes'),
+          arguments: {
+            LENGTH: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 5 },
+          },
+          disableMonitor: true,
+        },
+        {
+          opcode: 'readTextWithLength',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('read text after length as [PREFIX]'),
+          arguments: {
+            PREFIX: { type: this.scratch.ArgumentType.STRING, menu: 'lengthPrefix', defaultValue: 'uint16 big endian' },
+          },
+          disableMonitor: true,
+        },
+        {
+          opcode: 'readDataUrl',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('read [LENGTH] bytes as data URL'),
+          arguments: {
+            LENGTH: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 4 },
+          },
+          disableMonitor: true,
+        },
+        {
+          opcode: 'readPosition',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('read position'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'setReadPosition',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('set read position to [POSITION]'),
+          arguments: {
+            POSITION: { type: this.scratch.ArgumentType.NUMBER, defaultValue: 0 },
+          },
+        },
+        {
+          opcode: 'bytesLeft',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('bytes left to read'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'receivedByteLength',
+          blockType: this.scratch.BlockType.REPORTER,
+          text: Scratch.translate('byte length of received message'),
+          disableMonitor: true,
+        },
+        {
+          opcode: 'readFrom',
+          blockType: this.scratch.BlockType.COMMAND,
+          text: Scratch.translate('read from data URL [DATA]'),
+          arguments: {
+            DATA: { type: this.scratch.ArgumentType.STRING, defaultValue: 'data:application/octet-stream;base64,SGkh' },
+          },
+        },
+        '---',
+        {
+          blockType: this.scratch.BlockType.LABEL,
           text: Scratch.translate('Requests and replies'),
         } as unknown as Scratch.Block,
         {
@@ -405,6 +557,37 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
           items: [
             { text: Scratch.translate('on'), value: 'on' },
             { text: Scratch.translate('off'), value: 'off' },
+          ],
+        },
+        numberType: {
+          acceptReporters: false,
+          items: [
+            { text: Scratch.translate('int8'), value: 'int8' },
+            { text: Scratch.translate('uint8'), value: 'uint8' },
+            { text: Scratch.translate('int16'), value: 'int16' },
+            { text: Scratch.translate('uint16'), value: 'uint16' },
+            { text: Scratch.translate('int32'), value: 'int32' },
+            { text: Scratch.translate('uint32'), value: 'uint32' },
+            { text: Scratch.translate('float32'), value: 'float32' },
+            { text: Scratch.translate('float64'), value: 'float64' },
+          ],
+        },
+        byteOrder: {
+          acceptReporters: false,
+          items: [
+            { text: Scratch.translate('big endian'), value: 'big endian' },
+            { text: Scratch.translate('little endian'), value: 'little endian' },
+          ],
+        },
+        lengthPrefix: {
+          acceptReporters: false,
+          items: [
+            { text: Scratch.translate('uint8'), value: 'uint8' },
+            { text: Scratch.translate('uint16 big endian'), value: 'uint16 big endian' },
+            { text: Scratch.translate('uint16 little endian'), value: 'uint16 little endian' },
+            { text: Scratch.translate('uint32 big endian'), value: 'uint32 big endian' },
+            { text: Scratch.translate('uint32 little endian'), value: 'uint32 little endian' },
+            { text: Scratch.translate('varint'), value: 'varint' },
           ],
         },
       },
@@ -549,6 +732,101 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   /** Block `connection of received message`. */
   messageConnection(_args: object, util: BlockUtility<Target, Thread>) {
     return this.runtime.messageConnection(util.target, util.thread);
+  }
+
+  /** Block `add [VALUE] as [TYPE] [ORDER] to binary message`. */
+  addNumber(args: { VALUE: unknown; TYPE: unknown; ORDER: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.addNumber(util.target, this.scratch.Cast.toNumber(args.VALUE), this.scratch.Cast.toString(args.TYPE), this.scratch.Cast.toString(args.ORDER), util.thread);
+  }
+
+  /** Block `add [VALUE] as varint to binary message`. */
+  addVarint(args: { VALUE: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.addVarint(util.target, this.scratch.Cast.toNumber(args.VALUE), util.thread);
+  }
+
+  /** Block `add text [TEXT] to binary message`. */
+  addText(args: { TEXT: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.addText(util.target, this.scratch.Cast.toString(args.TEXT), util.thread);
+  }
+
+  /** Block `add length as [PREFIX] and text [TEXT] to binary message`. */
+  addTextWithLength(args: { PREFIX: unknown; TEXT: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.addTextWithLength(util.target, this.scratch.Cast.toString(args.PREFIX), this.scratch.Cast.toString(args.TEXT), util.thread);
+  }
+
+  /** Block `add bytes of data URL [DATA] to binary message`. */
+  addDataUrl(args: { DATA: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.addDataUrl(util.target, this.scratch.Cast.toString(args.DATA), util.thread);
+  }
+
+  /** Block `send binary message`. */
+  sendBinaryMessage(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.send(util.target, util.thread);
+  }
+
+  /** Block `start binary message`. */
+  startBinaryMessage(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.start(util.target, util.thread);
+  }
+
+  /** Block `byte length of binary message`. */
+  binaryMessageLength(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.length(util.target, util.thread);
+  }
+
+  /** Block `binary message as data URL`. */
+  binaryMessageDataUrl(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.dataUrl(util.target, util.thread);
+  }
+
+  /** Block `read [TYPE] [ORDER]`. */
+  readNumber(args: { TYPE: unknown; ORDER: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.read(util.target, this.scratch.Cast.toString(args.TYPE), this.scratch.Cast.toString(args.ORDER), util.thread);
+  }
+
+  /** Block `read varint`. */
+  readVarint(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.readVarint(util.target, util.thread);
+  }
+
+  /** Block `read text of [LENGTH] bytes`. */
+  readText(args: { LENGTH: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.readText(util.target, this.scratch.Cast.toNumber(args.LENGTH), util.thread);
+  }
+
+  /** Block `read text after length as [PREFIX]`. */
+  readTextWithLength(args: { PREFIX: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.readTextWithLength(util.target, this.scratch.Cast.toString(args.PREFIX), util.thread);
+  }
+
+  /** Block `read [LENGTH] bytes as data URL`. */
+  readDataUrl(args: { LENGTH: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.readDataUrl(util.target, this.scratch.Cast.toNumber(args.LENGTH), util.thread);
+  }
+
+  /** Block `read position`. */
+  readPosition(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.readPosition(util.target, util.thread);
+  }
+
+  /** Block `set read position to [POSITION]`. */
+  setReadPosition(args: { POSITION: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.setReadPosition(util.target, this.scratch.Cast.toNumber(args.POSITION), util.thread);
+  }
+
+  /** Block `bytes left to read`. */
+  bytesLeft(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.bytesLeft(util.target, util.thread);
+  }
+
+  /** Block `byte length of received message`. */
+  receivedByteLength(_args: object, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.receivedLength(util.target, util.thread);
+  }
+
+  /** Block `read from data URL [DATA]`. */
+  readFrom(args: { DATA: unknown }, util: BlockUtility<Target, Thread>) {
+    return this.runtime.binary.readFrom(util.target, this.scratch.Cast.toString(args.DATA), util.thread);
   }
 
   /** Block `send [PAYLOAD] and wait for reply`. */
