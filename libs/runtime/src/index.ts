@@ -96,3 +96,13 @@ export {
   RECONNECT_MAX_DELAY_MS,
   type ConnectionEnding,
 } from './reconnect-policy.js';
+export {
+  OffThreadSockets,
+  startBlobWorker,
+  WORKER_START_TIMEOUT_MS,
+  type OffThreadSocketsOptions,
+  type SocketPlace,
+} from './off-thread-sockets.js';
+export { scratchWebSocketWorker, type WorkerScope, type WorkerWebSocket } from './worker-main.js';
+export type { WorkerPort } from './worker-protocol.js';
+export { WorkerSocket } from './worker-socket.js';

@@ -16,9 +16,9 @@ export interface OpenVmOptions {
   /** TurboWarp's compiler (the default) or, with false, Scratch's interpreter. */
   compiler?: boolean;
   /**
-   * Record each WebSocket the page creates (`socketsCreated`; the default). The DevTools
-   * network domain this needs also reports every frame of every socket, which slows a page
-   * taking in a large burst: the benchmark turns it off.
+   * Record each WebSocket the page or its workers create (`socketsCreated`; the default).
+   * Playwright then reports every frame of every socket, which slows a page taking in a large
+   * burst: the benchmark turns it off.
    */
   watchSockets?: boolean;
 }
@@ -58,11 +58,9 @@ export class VmPage {
   static async open(context: BrowserContext, server: StaticServer, options: OpenVmOptions = {}): Promise<VmPage> {
     const page = await context.newPage();
     const vm = new VmPage(page, server);
-    if (options.watchSockets ?? true) {
-      const devtools = await context.newCDPSession(page);
-      devtools.on('Network.webSocketCreated', (event) => vm.socketsCreated.push(event.url));
-      await devtools.send('Network.enable');
-    }
+    // Playwright's own event, not a DevTools session of the page: that session does not see the
+    // sockets the extension opens in its worker (issue 22); Playwright attaches to workers too.
+    if (options.watchSockets ?? true) page.on('websocket', (socket) => vm.socketsCreated.push(socket.url()));
     await page.goto(`${server.origin}/`);
     const harnessOptions: HarnessOptions = {
       framerate: options.framerate ?? E2E_FRAMERATE,
