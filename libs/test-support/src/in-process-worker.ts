@@ -11,6 +11,15 @@ export function workerPathRequested(): boolean {
   return process.env['SCRATCH_WS_WORKER'] === 'on';
 }
 
+/**
+ * Whether `SCRATCH_WS_WORKER=off` forces the page's own sockets in the end-to-end suite: its
+ * harness page is then served with a Content-Security-Policy that forbids workers, the case
+ * the extension must fall back from in the wild.
+ */
+export function workerPathForcedOff(): boolean {
+  return process.env['SCRATCH_WS_WORKER'] === 'off';
+}
+
 /** The worker's global scope as the runtime's worker program uses it. */
 interface Scope {
   postMessage(message: unknown, transfer: ArrayBuffer[]): void;

@@ -25,6 +25,8 @@ export interface OpenVmOptions {
 
 /** Chromium logs every failed WebSocket as a console error; tests that provoke failures expect these. */
 const SOCKET_FAILURE_LOG = /^WebSocket connection to '.*' failed/;
+/** Chromium's log line for a worker the page's Content-Security-Policy refused (SCRATCH_WS_WORKER=off serves such a page). */
+const WORKER_REFUSED_LOG = /^Creating a worker from '.*' violates the following Content Security Policy directive/;
 
 /**
  * One TurboWarp VM in its own page. Everything a test does to the VM goes through the
@@ -36,6 +38,8 @@ export class VmPage {
   readonly pageErrors: string[] = [];
   /** Chromium's own log lines for WebSocket connections that failed. */
   readonly socketFailures: string[] = [];
+  /** Chromium's log lines for workers the page's policy refused: the extension then falls back to the page's own sockets. */
+  readonly workersRefused: string[] = [];
   /** URL of every WebSocket the page created, seen through the DevTools protocol (no page patching). */
   readonly socketsCreated: string[] = [];
 
@@ -47,6 +51,7 @@ export class VmPage {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       if (SOCKET_FAILURE_LOG.test(message.text())) this.socketFailures.push(message.text());
+      else if (WORKER_REFUSED_LOG.test(message.text())) this.workersRefused.push(message.text());
       else this.pageErrors.push(`console.error: ${message.text()}`);
     });
   }
