@@ -192,9 +192,10 @@ async function main(): Promise<number> {
     console.log(`TurboWarp's player at ${FRAMERATE} fps in headless Chromium; each project compared with a raw count in its own page.\n`);
     const failed = printTable([
       { run: 'raw: bare WebSocket (page a)', outcome: rawA },
-      { run: '(a) when message received', outcome: hat, raw: rawA, goal: null },
+      { run: '(a) when message received', outcome: hat, raw: rawA, minFps: 0.9 * FRAMERATE },
       { run: 'raw: bare WebSocket (page b)', outcome: rawB },
-      { run: '(b) take next message, no refresh', outcome: take, raw: rawB, goal: 0.8 },
+      // Issue 22: with the sockets in a worker, at least 1.2× the page's bare main-thread socket.
+      { run: '(b) take next message, no refresh', outcome: take, raw: rawB, goal: 1.2 },
     ]);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ');
