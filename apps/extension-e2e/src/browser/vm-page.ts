@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import type { StaticServer } from '../server/static-server';
 import type { HarnessOptions } from '../page/harness';
 import type { BurstCount, ListWatch, ListWatchOptions } from '../page/bench-probes';
@@ -38,6 +38,8 @@ export class VmPage {
   readonly pageErrors: string[] = [];
   /** Chromium's own log lines for WebSocket connections that failed. */
   readonly socketFailures: string[] = [];
+  /** Sockets of the page or its workers that failed, as Playwright reports them (it sees a worker's too). */
+  readonly socketErrors: string[] = [];
   /** Chromium's log lines for workers the page's policy refused: the extension then falls back to the page's own sockets. */
   readonly workersRefused: string[] = [];
   /** URL of every WebSocket the page created, seen through the DevTools protocol (no page patching). */
@@ -48,12 +50,15 @@ export class VmPage {
     private readonly server: StaticServer,
   ) {
     page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
+    const onConsole = (message: ConsoleMessage): void => {
       if (message.type() !== 'error') return;
       if (SOCKET_FAILURE_LOG.test(message.text())) this.socketFailures.push(message.text());
       else if (WORKER_REFUSED_LOG.test(message.text())) this.workersRefused.push(message.text());
       else this.pageErrors.push(`console.error: ${message.text()}`);
-    });
+    };
+    page.on('console', onConsole);
+    // The extension's sockets live in a worker (issue 22), whose log Chromium keeps apart.
+    page.on('worker', (worker) => worker.on('console', onConsole));
   }
 
   /**
@@ -65,7 +70,12 @@ export class VmPage {
     const vm = new VmPage(page, server);
     // Playwright's own event, not a DevTools session of the page: that session does not see the
     // sockets the extension opens in its worker (issue 22); Playwright attaches to workers too.
-    if (options.watchSockets ?? true) page.on('websocket', (socket) => vm.socketsCreated.push(socket.url()));
+    if (options.watchSockets ?? true) {
+      page.on('websocket', (socket) => {
+        vm.socketsCreated.push(socket.url());
+        socket.on('socketerror', (error) => vm.socketErrors.push(`${socket.url()}: ${error}`));
+      });
+    }
     await page.goto(`${server.origin}/`);
     const harnessOptions: HarnessOptions = {
       framerate: options.framerate ?? E2E_FRAMERATE,
