@@ -1,7 +1,7 @@
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import type { StaticServer } from '../server/static-server';
 import type { HarnessOptions } from '../page/harness';
-import type { BurstCount, ListWatch, ListWatchOptions } from '../page/bench-probes';
+import type { BurstCount, ListWatch, ListWatchOptions, StampedList } from '../page/bench-probes';
 import { DEFAULT_WAIT_MS, waitFor } from '../wait-for';
 
 /** Fast enough that 300 one-per-frame deliveries take about a second; TurboWarp's maximum. */
@@ -228,6 +228,21 @@ export class VmPage {
   /** A bare WebSocket in this page counts a burst (src/page/bench-probes.ts), bounded by `timeoutMs` in the page. */
   countBurst(url: string, start: string, expected: number, timeoutMs: number): Promise<BurstCount> {
     return this.page.evaluate(([u, s, e, t]) => window.harness.bench.countBurst(u, s, e, t), [url, start, expected, timeoutMs] as const);
+  }
+
+  /** A bare main-thread WebSocket sends `count` messages in one loop: the ms the loop took (src/page/bench-probes.ts). */
+  sendLoop(url: string, count: number, timeoutMs: number): Promise<number | null> {
+    return this.page.evaluate(([u, c, t]) => window.harness.bench.sendLoop(u, c, t), [url, count, timeoutMs] as const);
+  }
+
+  /** The longest time the page was busy with one VM frame over the next `frames` (src/page/bench-probes.ts). */
+  longestFrame(frames: number, timeoutMs: number): Promise<number | null> {
+    return this.page.evaluate(([f, t]) => window.harness.bench.longestFrame(f, t), [frames, timeoutMs] as const);
+  }
+
+  /** The frame each new item of a list appeared in, and when each frame began (src/page/bench-probes.ts). */
+  stampList(options: { sprite: string; list: string; targetLength: number; timeoutMs: number }): Promise<StampedList> {
+    return this.page.evaluate((o) => window.harness.bench.stampList(o), options);
   }
 
   /** Watches a sprite's list grow, frame by frame, with the page's clock (src/page/bench-probes.ts). */
