@@ -9,6 +9,7 @@ import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch
 import { collectGarbage, median, pairedMedian, printTable, time, timeAsync, type Row } from './bench-kit.js';
 import { dataUrlSpeed, longMediaTypeSpeed } from './data-url-speed.js';
 import { waitingHatsFrameCost } from './waiting-hats.js';
+import { workerCycleHeap } from './worker-cycles.js';
 
 const HATS = { open: 'b_open', message: 'b_message', error: 'b_error', close: 'b_close' };
 
@@ -287,6 +288,7 @@ async function main() {
   rows.push(longMediaTypeSpeed());
   rows.push(await heapPerQueuedMessage());
   rows.push(await takeIngest());
+  rows.push(await workerCycleHeap());
   printTable(rows);
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s, Node ${process.version}, loopback only)`);
 }
