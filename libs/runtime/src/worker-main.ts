@@ -11,7 +11,10 @@
  * Flow control keeps batches without latency: while no batch is waiting for the page, the first
  * event is posted at once, alone; until the page acknowledges it (COMMAND_ACK), later events
  * collect into the next batch. So an idle page gets each message in the next task, and a busy
- * page gets one batch per task it can spare, however fast the server sends.
+ * page gets one batch per task it can spare, however fast the server sends. Under a flood the
+ * worker's own socket tasks can hold the page's acknowledgement back for seconds (seen in
+ * Chromium: the page stopped getting messages mid-burst), so a batch also goes once
+ * `BATCH_MS` have passed since the last one, acknowledged or not: postMessage keeps them in order.
  *
  * `scope` is the worker's global (`self`), with its WebSocket class (a Node test passes `ws`'s).
  */
@@ -23,14 +26,17 @@ export function scratchWebSocketWorker(scope: WorkerScope): void {
   /** The next batch for the page, four slots per event, and the buffers it transfers. */
   let events: unknown[] = [];
   let transfers: ArrayBuffer[] = [];
-  /** Whether a batch is with the page and not yet acknowledged. */
-  let awaitingAck = false;
+  /** Batches with the page and not yet acknowledged (one acknowledgement comes per batch). */
+  let unacknowledged = 0;
+  /** When the last batch was posted (`Date.now()`), and the longest a batch waits for an acknowledgement. */
+  let postedAt = 0;
+  const BATCH_MS = 10;
   /** The timer that reports `bufferedAmount` falling while some socket still has bytes buffered. */
   let bufferedPoll: unknown = null;
 
   function post(kind: number, id: number, a: unknown, b: unknown): void {
     events.push(kind, id, a, b);
-    if (!awaitingAck) flush();
+    if (unacknowledged === 0 || Date.now() - postedAt >= BATCH_MS) flush();
   }
 
   function flush(): void {
@@ -39,7 +45,8 @@ export function scratchWebSocketWorker(scope: WorkerScope): void {
     const moved = transfers;
     events = [];
     transfers = [];
-    awaitingAck = true;
+    unacknowledged += 1;
+    postedAt = Date.now();
     scope.postMessage(batch, moved);
   }
 
@@ -142,11 +149,11 @@ export function scratchWebSocketWorker(scope: WorkerScope): void {
       if (kind === 0) open(id, commands[i + 2] as string, commands[i + 3] as string[] | null);
       else if (kind === 1) send(id, commands[i + 2], commands[i + 3] as number, touched);
       else if (kind === 2) close(id, commands[i + 2] as number | null, commands[i + 3] as string | null);
-      else if (kind === 3) awaitingAck = false;
+      else if (kind === 3) unacknowledged -= 1;
       else if (kind === 4) post(6, 0, null, null);
     }
     if (touched.length > 0) reportBuffered(touched);
-    if (!awaitingAck) flush();
+    if (unacknowledged === 0) flush();
   });
   scope.postMessage('ready', []);
 }

@@ -150,6 +150,47 @@ describe('Sockets in the worker', () => {
     runtime.dispose();
   });
 
+  it('keeps posting batches while the page\'s acknowledgements are held back (a worker busy with a flood reads them late)', async () => {
+    let holding = true;
+    let held = 0;
+    const sockets = new OffThreadSockets({
+      pageWebSocket: PAGE,
+      startWorker: () => {
+        const worker = inProcessWorker(scratchWebSocketWorker, TrackedWebSocket as never);
+        const post = worker.postMessage;
+        // The page's acknowledgements (COMMAND_ACK, entries of kind 3) do not reach the worker while held.
+        worker.postMessage = (message, transfer) => {
+          const entries = message as unknown[];
+          const kept = holding ? entries.filter((_, i, all) => all[i - (i % 4)] !== 3) : entries;
+          held += (entries.length - kept.length) / 4;
+          if (kept.length > 0) post(kept, transfer);
+        };
+        return worker as never;
+      },
+    });
+    const runtime = runtimeOn(sockets);
+    host.removeScript(HATS.message);
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    const atServer = await server.nextConnection();
+    // Five slices of 100, 30 ms apart: more than the worker's 10 ms between two unacknowledged batches.
+    for (let slice = 0; slice < 5; slice += 1) {
+      for (let i = 0; i < 100; i += 1) atServer.send(`s${slice}m${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    // At least the first four slices reach the page with every acknowledgement held back.
+    await within(
+      (async () => {
+        while (runtime.statistic(sprite, 'messages received') < 400) await new Promise((resolve) => setImmediate(resolve));
+      })(),
+      '400 messages on the page without an acknowledgement',
+    );
+    expect(held).toBeGreaterThan(0);
+    holding = false;
+    await sockets.roundTrip();
+    runtime.dispose();
+  });
+
   it('reads a SecurityError of the worker\'s WebSocket constructor as `insecure URL`', async () => {
     class Insecure {
       constructor() {
