@@ -21,6 +21,8 @@ export interface OpenVmOptions {
    * burst: the benchmark turns it off.
    */
   watchSockets?: boolean;
+  /** Serve the page with a policy that forbids workers, so the extension falls back to the page's own sockets (a benchmark's baseline). */
+  forbidWorkers?: boolean;
 }
 
 /** Chromium logs every failed WebSocket as a console error; tests that provoke failures expect these. */
@@ -76,7 +78,7 @@ export class VmPage {
         socket.on('socketerror', (error) => vm.socketErrors.push(`${socket.url()}: ${error}`));
       });
     }
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.origin}/${options.forbidWorkers === true ? '?no-workers' : ''}`);
     const harnessOptions: HarnessOptions = {
       framerate: options.framerate ?? E2E_FRAMERATE,
       denyFetchPrefixes: options.denyFetchPrefixes ?? [],

@@ -60,7 +60,8 @@ export async function startStaticServer(): Promise<StaticServer> {
     if (path === '/') {
       // SCRATCH_WS_WORKER=off: a page that forbids workers, so the extension must fall back to
       // the page's own sockets (issue 22), as under such a policy in the wild.
-      if (workerPathForcedOff()) response.setHeader('content-security-policy', NO_WORKERS);
+      // `/?no-workers` asks for the same page, for a benchmark's baseline in the same run.
+      if (workerPathForcedOff() || request.url?.includes('no-workers') === true) response.setHeader('content-security-policy', NO_WORKERS);
       return send(response, 200, 'text/html; charset=utf-8', HARNESS_PAGE);
     }
     // Browsers ask for it on their own; answering keeps 404s meaningful in the page's console.
