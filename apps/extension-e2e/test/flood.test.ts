@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workerPathForcedOff } from '@scratch-websocket/test-support';
-import { changeVariable, changeXBy, forever, whenFlagClicked } from '../src/sb3/core';
+import { changeVariable, changeXBy, forever, whenFlagClicked, whenIReceive } from '../src/sb3/core';
 import { websocket } from '../src/sb3/websocket';
 import { withFrameCounter } from '../src/scenario';
 import { useE2e } from './fixture';
@@ -44,13 +44,19 @@ describe('a flooding server', () => {
       .sprite('Cat')
       .variable('ticks', 0)
       .variable('handled', 0)
-      .script(whenFlagClicked(), websocket('newInstance', server.url('/flood')), websocket('sendMessage', 'go'))
+      .script(whenIReceive('flood'), websocket('newInstance', server.url('/flood')), websocket('sendMessage', 'go'))
       // The project's other work: one step per frame, as a game loop (a move asks for a redraw,
       // so the VM runs the loop once per frame, not as often as the frame's time allows).
       .script(whenFlagClicked(), forever([changeXBy(1), changeVariable('ticks', 1)]))
       .script(websocket('onMessage'), changeVariable('handled', 1));
     const vm = await e2e.load(project, 'flood', { framerate: FRAMERATE });
     await vm.greenFlag();
+    // First the rate this page keeps without a flood (the machine may be shared): 60 steps.
+    const idleFrom = Number(await vm.variable('ticks', 'Cat'));
+    const idleAt = performance.now();
+    await vm.waitFor(async () => Number(await vm.variable('ticks', 'Cat')) >= idleFrom + 60, '60 steps without a flood');
+    const idleFps = (Number(await vm.variable('ticks', 'Cat')) - idleFrom) / ((performance.now() - idleAt) / 1000);
+    await vm.broadcast('flood');
     await vm.waitFor(() => flooding !== null, 'the flood to start');
     const ticksBefore = Number(await vm.variable('ticks', 'Cat'));
     const startedAt = performance.now();
@@ -59,7 +65,7 @@ describe('a flooding server', () => {
     const seconds = (performance.now() - startedAt) / 1000;
     const fps = ticks / seconds;
     const handled = Number(await vm.variable('handled', 'Cat'));
-    console.log(`[figure] flood of 20,000 messages/s for ${FLOOD_MS} ms at ${FRAMERATE} fps: ${fps.toFixed(1)} script steps/s, ${handled} messages handled (${workerPathForcedOff() ? "the page's own sockets" : 'sockets in the worker'})`);
+    console.log(`[figure] flood of 20,000 messages/s for ${FLOOD_MS} ms at ${FRAMERATE} fps: ${fps.toFixed(1)} script steps/s (${idleFps.toFixed(1)} without it), ${handled} messages handled (${workerPathForcedOff() ? "the page's own sockets" : 'sockets in the worker'})`);
 
     // One message per frame reaches the hat (CONTRACT.md, Receiving): it ran all along.
     expect(handled).toBeGreaterThan(0);
@@ -70,8 +76,10 @@ describe('a flooding server', () => {
     // One dedicated worker for the page's sockets.
     const names = await Promise.all(vm.page.workers().map((worker) => worker.evaluate(() => (self as unknown as { name: string }).name)));
     expect(names.filter((name) => name === 'scratch-websocket')).toHaveLength(1);
-    // 0.75 of the frame rate: the bench asks 0.9 on a quiet machine; this one is shared.
-    expect(fps, 'steps per second of a forever loop during the flood').toBeGreaterThanOrEqual(0.75 * FRAMERATE);
-    expect(handled, 'messages handled, one per frame').toBeGreaterThanOrEqual(0.75 * FRAMERATE * (FLOOD_MS / 1000) * 0.9);
+    // 0.75 of the rate the same page kept just before without a flood (the bench asks 0.9 of
+    // 60 fps on a quiet machine; this one may be shared). The page's own sockets fell to a few
+    // frames per second under such a flood.
+    expect(fps, 'steps per second of a forever loop during the flood').toBeGreaterThanOrEqual(0.75 * idleFps);
+    expect(handled, 'messages handled, one per frame').toBeGreaterThanOrEqual(0.75 * idleFps * (FLOOD_MS / 1000) * 0.9);
   });
 });

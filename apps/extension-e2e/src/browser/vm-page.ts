@@ -52,15 +52,12 @@ export class VmPage {
     private readonly server: StaticServer,
   ) {
     page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
-    const onConsole = (message: ConsoleMessage): void => {
+    page.on('console', (message: ConsoleMessage): void => {
       if (message.type() !== 'error') return;
       if (SOCKET_FAILURE_LOG.test(message.text())) this.socketFailures.push(message.text());
       else if (WORKER_REFUSED_LOG.test(message.text())) this.workersRefused.push(message.text());
       else this.pageErrors.push(`console.error: ${message.text()}`);
-    };
-    page.on('console', onConsole);
-    // The extension's sockets live in a worker (issue 22), whose log Chromium keeps apart.
-    page.on('worker', (worker) => worker.on('console', onConsole));
+    });
   }
 
   /**
