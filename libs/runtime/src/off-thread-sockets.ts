@@ -142,7 +142,10 @@ export class OffThreadSockets {
  */
 export function startBlobWorker(): WorkerPort | null {
   if (typeof Worker !== 'function' || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') return null;
-  const source = `"use strict";\n(${scratchWebSocketWorker.toString()})(self);\n`;
+  const source =
+    // The worker's program is the function scratchWebSocketWorker, as readable as the rest of
+    // this file: its own source text, called with the worker's global. No eval, nothing fetched.
+    `"use strict";\n(${scratchWebSocketWorker.toString()})(self);\n`;
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const worker = new Worker(url, { name: 'scratch-websocket' });
   // The URL is needed until the worker's script has been fetched: until its first word or its failure.
