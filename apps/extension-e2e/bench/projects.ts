@@ -1,6 +1,10 @@
+import { variable } from '../src/sb3/blocks';
 import {
   addToList,
   callProcedure,
+  changeVariable,
+  join,
+  repeat,
   defineProcedure,
   equals,
   forever,
@@ -63,5 +67,28 @@ export function takeNextProject(extensionURL: string, serverURL: string): Projec
       websocket('sendMessage', START_MESSAGE),
       forever([callProcedure(DRAIN, { warp: true }), setVariable(DROPPED_VARIABLE, websocket('statistic', 'dropped messages'))]),
     );
+  return project;
+}
+
+const SEND_ALL = 'send them all';
+/** How many messages (d) sends in one loop without screen refresh. */
+export const SEND_COUNT = 10_000;
+
+/**
+ * (d) Green flag connects, then a custom block run without screen refresh sends
+ * `SEND_COUNT` messages (`m1`…) in one loop, as a project that sends a whole level at once.
+ */
+export function sendLoopProject(extensionURL: string, serverURL: string): ProjectBuilder {
+  const project = base(extensionURL);
+  project
+    .sprite(SPRITE)
+    .variable('i', 0)
+    .script(
+      ...defineProcedure(SEND_ALL, { warp: true }, [
+        setVariable('i', 0),
+        repeat(SEND_COUNT, [changeVariable('i', 1), websocket('sendMessage', join('m', variable('i')))]),
+      ]),
+    )
+    .script(whenFlagClicked(), websocket('newInstance', serverURL), callProcedure(SEND_ALL, { warp: true }));
   return project;
 }

@@ -21,6 +21,12 @@ export interface ReportRow {
   raw?: Outcome;
   /** The least ratio to raw that meets the goal, or null for a run without one. */
   goal?: number | null;
+  /**
+   * The least frame rate of the VM during the run that meets its goal: a run handling one
+   * message per frame is judged by the frames it kept, not by its message rate (issue 22:
+   * 0.9 of the 60 fps asked for while a server floods the page).
+   */
+  minFps?: number;
 }
 
 function isMeasured(outcome: Outcome | undefined): outcome is Measured {
@@ -39,7 +45,11 @@ function cells(row: ReportRow): string[] {
   const ratioText = row.raw === undefined ? '' : ratio === null ? '—' : `${ratio.toFixed(3)}×`;
   let goal = '';
   if (outcome.shortfall !== undefined) goal = `INCOMPLETE: ${outcome.shortfall}`;
-  else if (row.goal === null) goal = 'one per frame';
+  else if (row.minFps !== undefined) {
+    const fps = outcome.frames === undefined ? null : (outcome.frames * 1000) / outcome.ms;
+    goal = `≥ ${row.minFps} fps, one message per frame: ${fps === null ? 'NOT measured' : fps >= row.minFps ? 'met' : 'NOT met'}`;
+  } else if (row.goal === null) goal = 'one per frame (no goal)';
+  else if (row.raw === undefined) goal = 'the baseline of the next row';
   else if (row.goal !== undefined) goal = `≥ ${row.goal.toFixed(2)}× raw: ${ratio === null ? '—' : ratio >= row.goal ? 'met' : 'NOT met'}`;
   const gap = outcome.longestFrameGapMs === undefined ? '' : `, longest gap ${(outcome.longestFrameGapMs / 1000).toFixed(2)} s`;
   const frames = outcome.frames === undefined ? '' : `${outcome.frames} (${((outcome.frames * 1000) / outcome.ms).toFixed(1)} fps${gap})`;

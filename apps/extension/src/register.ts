@@ -3,7 +3,7 @@
  * What both entries do (src/main.ts for dist/websocket.js, src/gallery.ts for the gallery's
  * file): refuse the sandbox, build the runtime on TurboWarp's VM, register the blocks.
  */
-import { createTurboWarpHost, WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
+import { createTurboWarpHost, OffThreadSockets, startBlobWorker, WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
 import { HAT_OPCODES, WebSocketExtension } from './generated/extension';
 
 /**
@@ -41,10 +41,17 @@ export function registerExtension(): void {
       'The WebSocket extension must be loaded unsandboxed: in TurboWarp, load it from a URL or file and tick "Run without sandbox".',
     );
   }
-  const runtime = new WebSocketRuntime({
+  // Sockets live in one Worker of the page, so a flooding server cannot hold back the VM's
+  // frames; where the page cannot start one (a Content-Security-Policy without `worker-src
+  // blob:`), they are the page's own, through `openWebSocket` (issue 22).
+  const sockets = new OffThreadSockets({
     // A function that returns an object gives that object when called with `new`.
-    WebSocket: openWebSocket as unknown as WebSocketConstructorLike,
-    host: createTurboWarpHost<VM.RenderedTarget, VM.Thread>(Scratch.vm.runtime, (url) => Scratch.canFetch(url)),
+    pageWebSocket: openWebSocket as unknown as WebSocketConstructorLike,
+    startWorker: startBlobWorker,
+  });
+  const runtime = new WebSocketRuntime({
+    WebSocket: sockets.WebSocket,
+    host: sockets.host(createTurboWarpHost<VM.RenderedTarget, VM.Thread>(Scratch.vm.runtime, (url) => Scratch.canFetch(url))),
     hats: HAT_OPCODES,
   });
   Scratch.extensions.register(new WebSocketExtension(Scratch, runtime));

@@ -9,6 +9,17 @@ export function median(values: number[]): number {
 }
 
 /** Milliseconds taken by `work`. */
+/**
+ * The round whose ratio `a[i] / b[i]` is the median of the paired ratios: that ratio and both
+ * times of that same round. A row prints these three together, so its figures agree with its
+ * ratio (printing each side's own median beside the median ratio gave "0.63×" next to two equal
+ * figures, issue 22). Pairing rounds still cancels drift that falls on both sides of one round.
+ */
+export function pairedMedian(a: number[], b: number[]): { ratio: number; a: number; b: number } {
+  const rounds = a.map((value, i) => ({ ratio: value / b[i]!, a: value, b: b[i]! })).sort((x, y) => x.ratio - y.ratio);
+  return rounds[Math.floor((rounds.length - 1) / 2)]!;
+}
+
 export function time(work: () => void): number {
   const start = performance.now();
   work();

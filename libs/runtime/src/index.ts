@@ -123,3 +123,13 @@ export {
 } from './pending-replies.js';
 export { requestKey, replyKey, DEFAULT_REPLY_FIELD, type RequestKey } from './reply-matching.js';
 export { PACE_CHECK_MS } from './pace.js';
+export {
+  OffThreadSockets,
+  startBlobWorker,
+  WORKER_START_TIMEOUT_MS,
+  type OffThreadSocketsOptions,
+  type SocketPlace,
+} from './off-thread-sockets.js';
+export { scratchWebSocketWorker, type WorkerScope, type WorkerWebSocket } from './worker-main.js';
+export type { WorkerPort } from './worker-protocol.js';
+export { WorkerSocket } from './worker-socket.js';

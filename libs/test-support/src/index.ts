@@ -21,3 +21,4 @@ export {
 export { closeAtServer, receive, sendInvalidUtf8Text, ServerSide, TestServer, type ReceivedClose, type TestServerOptions } from './test-server.js';
 export { castToBoolean, castToNumber, castToString, scratchCast } from './scratch-cast.js';
 export { contractIdentity, CONTRACT_PATH, type ContractBlock, type ContractIdentity } from './contract.js';
+export { inProcessWorker, workerPathForcedOff, workerPathRequested, type InProcessWorker } from './in-process-worker.js';

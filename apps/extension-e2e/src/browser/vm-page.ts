@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import type { StaticServer } from '../server/static-server';
 import type { HarnessOptions } from '../page/harness';
-import type { BurstCount, ListWatch, ListWatchOptions } from '../page/bench-probes';
+import type { BurstCount, ListWatch, ListWatchOptions, StampedList } from '../page/bench-probes';
 import { DEFAULT_WAIT_MS, waitFor } from '../wait-for';
 
 /** Fast enough that 300 one-per-frame deliveries take about a second; TurboWarp's maximum. */
@@ -16,15 +16,19 @@ export interface OpenVmOptions {
   /** TurboWarp's compiler (the default) or, with false, Scratch's interpreter. */
   compiler?: boolean;
   /**
-   * Record each WebSocket the page creates (`socketsCreated`; the default). The DevTools
-   * network domain this needs also reports every frame of every socket, which slows a page
-   * taking in a large burst: the benchmark turns it off.
+   * Record each WebSocket the page or its workers create (`socketsCreated`; the default).
+   * Playwright then reports every frame of every socket, which slows a page taking in a large
+   * burst: the benchmark turns it off.
    */
   watchSockets?: boolean;
+  /** Serve the page with a policy that forbids workers, so the extension falls back to the page's own sockets (a benchmark's baseline). */
+  forbidWorkers?: boolean;
 }
 
 /** Chromium logs every failed WebSocket as a console error; tests that provoke failures expect these. */
 const SOCKET_FAILURE_LOG = /^WebSocket connection to '.*' failed/;
+/** Chromium's log line for a worker the page's Content-Security-Policy refused (SCRATCH_WS_WORKER=off serves such a page). */
+const WORKER_REFUSED_LOG = /^Creating a worker from '.*' violates the following Content Security Policy directive/;
 
 /**
  * One TurboWarp VM in its own page. Everything a test does to the VM goes through the
@@ -36,6 +40,10 @@ export class VmPage {
   readonly pageErrors: string[] = [];
   /** Chromium's own log lines for WebSocket connections that failed. */
   readonly socketFailures: string[] = [];
+  /** Sockets of the page or its workers that failed, as Playwright reports them (it sees a worker's too). */
+  readonly socketErrors: string[] = [];
+  /** Chromium's log lines for workers the page's policy refused: the extension then falls back to the page's own sockets. */
+  readonly workersRefused: string[] = [];
   /** URL of every WebSocket the page created, seen through the DevTools protocol (no page patching). */
   readonly socketsCreated: string[] = [];
 
@@ -44,9 +52,10 @@ export class VmPage {
     private readonly server: StaticServer,
   ) {
     page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
+    page.on('console', (message: ConsoleMessage): void => {
       if (message.type() !== 'error') return;
       if (SOCKET_FAILURE_LOG.test(message.text())) this.socketFailures.push(message.text());
+      else if (WORKER_REFUSED_LOG.test(message.text())) this.workersRefused.push(message.text());
       else this.pageErrors.push(`console.error: ${message.text()}`);
     });
   }
@@ -58,12 +67,15 @@ export class VmPage {
   static async open(context: BrowserContext, server: StaticServer, options: OpenVmOptions = {}): Promise<VmPage> {
     const page = await context.newPage();
     const vm = new VmPage(page, server);
+    // Playwright's own event, not a DevTools session of the page: that session does not see the
+    // sockets the extension opens in its worker (issue 22); Playwright attaches to workers too.
     if (options.watchSockets ?? true) {
-      const devtools = await context.newCDPSession(page);
-      devtools.on('Network.webSocketCreated', (event) => vm.socketsCreated.push(event.url));
-      await devtools.send('Network.enable');
+      page.on('websocket', (socket) => {
+        vm.socketsCreated.push(socket.url());
+        socket.on('socketerror', (error) => vm.socketErrors.push(`${socket.url()}: ${error}`));
+      });
     }
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.origin}/${options.forbidWorkers === true ? '?no-workers' : ''}`);
     const harnessOptions: HarnessOptions = {
       framerate: options.framerate ?? E2E_FRAMERATE,
       denyFetchPrefixes: options.denyFetchPrefixes ?? [],
@@ -215,6 +227,21 @@ export class VmPage {
   /** A bare WebSocket in this page counts a burst (src/page/bench-probes.ts), bounded by `timeoutMs` in the page. */
   countBurst(url: string, start: string, expected: number, timeoutMs: number): Promise<BurstCount> {
     return this.page.evaluate(([u, s, e, t]) => window.harness.bench.countBurst(u, s, e, t), [url, start, expected, timeoutMs] as const);
+  }
+
+  /** A bare main-thread WebSocket sends `count` messages in one loop: the ms the loop took (src/page/bench-probes.ts). */
+  sendLoop(url: string, count: number, timeoutMs: number): Promise<number | null> {
+    return this.page.evaluate(([u, c, t]) => window.harness.bench.sendLoop(u, c, t), [url, count, timeoutMs] as const);
+  }
+
+  /** The longest time the page was busy with one VM frame over the next `frames` (src/page/bench-probes.ts). */
+  longestFrame(frames: number, timeoutMs: number): Promise<number | null> {
+    return this.page.evaluate(([f, t]) => window.harness.bench.longestFrame(f, t), [frames, timeoutMs] as const);
+  }
+
+  /** The frame each new item of a list appeared in, and when each frame began (src/page/bench-probes.ts). */
+  stampList(options: { sprite: string; list: string; targetLength: number; timeoutMs: number }): Promise<StampedList> {
+    return this.page.evaluate((o) => window.harness.bench.stampList(o), options);
   }
 
   /** Watches a sprite's list grow, frame by frame, with the page's clock (src/page/bench-probes.ts). */

@@ -49,6 +49,15 @@ export interface ListWatchOptions {
   timeoutMs: number;
 }
 
+/** A list's items, each with the VM frame that added it (issue 22's latency row). */
+export interface StampedList {
+  /** Each new item and the number of the frame after which it was first seen. */
+  items: { item: unknown; frame: number }[];
+  /** When each frame began (BEFORE_EXECUTE), wall-clock ms (`performance.timeOrigin + performance.now()`), by frame number. */
+  frameStarts: number[];
+  ended: 'target' | 'timed out';
+}
+
 interface RuntimeEvents {
   on(event: string, listener: () => void): void;
   removeListener(event: string, listener: () => void): void;
@@ -60,6 +69,16 @@ export interface BenchProbeHost {
   frame(): number;
   /** The array behind a sprite's list right now. */
   list(name: string, sprite: string): unknown[];
+}
+
+/** Runs `then` in the next task: a message to the page itself, which no timer clamps. */
+function nextTask(then: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    then();
+  };
+  channel.port2.postMessage(null);
 }
 
 export function benchProbes(host: BenchProbeHost) {
@@ -93,6 +112,91 @@ export function benchProbes(host: BenchProbeHost) {
         };
         socket.onclose = () => finish('socket closed');
         socket.onerror = () => finish('socket error');
+      });
+    },
+
+    /**
+     * Opens a bare WebSocket to `url` on the page's main thread and, once open, sends `count`
+     * messages (`m1`…) in one loop, as a project's loop without screen refresh does: the ms the
+     * loop took (the time the page was busy), then waits for nothing more and closes.
+     */
+    sendLoop(url: string, count: number, timeoutMs: number): Promise<number | null> {
+      return new Promise((resolve) => {
+        const socket = new WebSocket(url);
+        const timer = setTimeout(() => resolve(null), timeoutMs);
+        socket.onopen = () => {
+          const started = performance.now();
+          for (let i = 1; i <= count; i += 1) socket.send(`m${i}`);
+          // Timed to the next task, as `longestFrame` times a frame: what runs after the loop counts too.
+          nextTask(() => {
+            clearTimeout(timer);
+            resolve(performance.now() - started);
+          });
+        };
+      });
+    },
+
+    /**
+     * The longest time the page was busy with one VM frame, over the next `frames` frames: from
+     * BEFORE_EXECUTE to the next task after AFTER_EXECUTE, so work a frame leaves to microtasks
+     * (the extension posts its sends to its worker there) is counted in that frame.
+     */
+    longestFrame(frames: number, timeoutMs: number): Promise<number | null> {
+      return new Promise((resolve) => {
+        const runtime = host.runtime();
+        let longest = 0;
+        let seen = 0;
+        let startedAt = 0;
+        const finish = (result: number | null) => {
+          clearTimeout(timer);
+          runtime.removeListener('BEFORE_EXECUTE', onStart);
+          runtime.removeListener('AFTER_EXECUTE', onEnd);
+          resolve(result);
+        };
+        const onStart = () => {
+          startedAt = performance.now();
+        };
+        const onEnd = () => {
+          const began = startedAt;
+          nextTask(() => {
+            longest = Math.max(longest, performance.now() - began);
+            if ((seen += 1) === frames) finish(longest);
+          });
+        };
+        const timer = setTimeout(() => finish(null), timeoutMs);
+        runtime.on('BEFORE_EXECUTE', onStart);
+        runtime.on('AFTER_EXECUTE', onEnd);
+      });
+    },
+
+    /**
+     * Records, frame by frame, which frame each new item of a sprite's list appeared in, and
+     * when each frame began by the wall clock, until the list holds `targetLength` items: the
+     * Node side compares those times with when its server sent each message.
+     */
+    stampList(options: { sprite: string; list: string; targetLength: number; timeoutMs: number }): Promise<StampedList> {
+      return new Promise((resolve) => {
+        const runtime = host.runtime();
+        const result: StampedList = { items: [], frameStarts: [], ended: 'timed out' };
+        let frame = 0;
+        const finish = (ended: StampedList['ended']) => {
+          clearTimeout(timer);
+          runtime.removeListener('BEFORE_EXECUTE', onStart);
+          runtime.removeListener('AFTER_EXECUTE', onEnd);
+          resolve({ ...result, ended });
+        };
+        const onStart = () => {
+          frame += 1;
+          result.frameStarts[frame] = performance.timeOrigin + performance.now();
+        };
+        const onEnd = () => {
+          const list = host.list(options.list, options.sprite);
+          for (let i = result.items.length; i < list.length; i += 1) result.items.push({ item: list[i], frame });
+          if (result.items.length >= options.targetLength) finish('target');
+        };
+        const timer = setTimeout(() => finish('timed out'), options.timeoutMs);
+        runtime.on('BEFORE_EXECUTE', onStart);
+        runtime.on('AFTER_EXECUTE', onEnd);
       });
     },
 

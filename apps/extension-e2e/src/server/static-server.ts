@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
+import { workerPathForcedOff } from '@scratch-websocket/test-support';
 import { EXTENSION_BUNDLE_PATH, HARNESS_SOURCE_PATH, SCAFFOLDING_PATH } from '../paths';
 
 /**
@@ -19,6 +20,9 @@ export interface StaticServer {
   addScript(name: string, script: string): string;
   close(): Promise<void>;
 }
+
+/** A Content-Security-Policy under which the page can start no worker, from `blob:` or anywhere. */
+const NO_WORKERS = "worker-src 'none'";
 
 const HARNESS_PAGE = `<!doctype html>
 <html>
@@ -53,7 +57,13 @@ export async function startStaticServer(): Promise<StaticServer> {
 
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path === '/') return send(response, 200, 'text/html; charset=utf-8', HARNESS_PAGE);
+    if (path === '/') {
+      // SCRATCH_WS_WORKER=off: a page that forbids workers, so the extension must fall back to
+      // the page's own sockets (issue 22), as under such a policy in the wild.
+      // `/?no-workers` asks for the same page, for a benchmark's baseline in the same run.
+      if (workerPathForcedOff() || request.url?.includes('no-workers') === true) response.setHeader('content-security-policy', NO_WORKERS);
+      return send(response, 200, 'text/html; charset=utf-8', HARNESS_PAGE);
+    }
     // Browsers ask for it on their own; answering keeps 404s meaningful in the page's console.
     if (path === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
     if (path === '/harness.js') return send(response, 200, 'text/javascript', harnessScript);

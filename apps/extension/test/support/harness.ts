@@ -1,8 +1,8 @@
-import { WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
+import { OffThreadSockets, scratchWebSocketWorker, WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
 import { HAT_OPCODES, WebSocketExtension } from '../../src/generated/extension';
-import { MemoryHost, MemoryThread, TestServer, type TestTarget } from '@scratch-websocket/test-support';
+import { inProcessWorker, MemoryHost, MemoryThread, TestServer, type TestTarget, workerPathRequested } from '@scratch-websocket/test-support';
 import { scratch } from './scratch';
 
 export { HAT_OPCODES };
@@ -14,10 +14,15 @@ export { HAT_OPCODES };
 export async function setup() {
   // Scripts under a hat run until a test finishes them, as long as a real script might.
   const host = new MemoryHost({ lifetime: 'manual' });
-  // Node 20 has no global WebSocket; `ws`'s class has the same interface.
+  // Node 20 has no global WebSocket; `ws`'s class has the same interface. With
+  // SCRATCH_WS_WORKER=on, every socket goes through the worker program, run in process.
+  const sockets = new OffThreadSockets({
+    pageWebSocket: WebSocket as unknown as WebSocketConstructorLike,
+    startWorker: () => (workerPathRequested() ? (inProcessWorker(scratchWebSocketWorker, WebSocket) as never) : null),
+  });
   const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
-    WebSocket: WebSocket as unknown as WebSocketConstructorLike,
-    host,
+    WebSocket: sockets.WebSocket,
+    host: sockets.host(host),
     hats: HAT_OPCODES,
   });
   const extension = new WebSocketExtension(scratch, runtime);

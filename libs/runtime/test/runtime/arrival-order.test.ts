@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { framesUntil, MemoryHost, sendInvalidUtf8Text, target, TestServer, within } from '@scratch-websocket/test-support';
-import { clientReceives, HATS, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { clientReceives, HATS, pageHasAll, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
@@ -36,6 +36,7 @@ async function tenThenEnd(end: (atServer: import('ws').WebSocket) => void, endHa
   end(atServer);
   await arrived;
   await closed;
+  await pageHasAll();
   return { sprite, handled, atEnd: () => atEnd };
 }
 

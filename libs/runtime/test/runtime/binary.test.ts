@@ -2,7 +2,7 @@ import type { RawData, WebSocket as ServerSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { framesUntil, MemoryHost, target, TestServer, within } from '@scratch-websocket/test-support';
 import { MAX_DATA_URL_LENGTH } from '../../src/index.js';
-import { connectSprite, clientReceives, HATS, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { connectSprite, clientReceives, HATS, pageHasAll, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
 
 let server: TestServer;
 let host: MemoryHost;
@@ -95,6 +95,7 @@ describe('send binary', () => {
     const arrived = within(new Promise((resolve) => client.once('message', resolve)), 'the message at the client', 25_000);
     atServer.send(big);
     await arrived;
+    await pageHasAll();
     expect(runtime.messageData(sprite).length).toBeGreaterThan(MAX_DATA_URL_LENGTH);
     const echoed = within(new Promise<Buffer>((resolve) => atServer.once('message', (data) => resolve(data as Buffer))), 'the echo at the server', 25_000);
     runtime.sendBinary(sprite, runtime.messageData(sprite));

@@ -11,7 +11,7 @@ import {
   within,
 } from '@scratch-websocket/test-support';
 import { MAX_CONNECTIONS_PER_TARGET, MAX_ENDED_CONNECTIONS_PER_TARGET } from '../../src/index.js';
-import { clientReceives, HATS, makeRuntime, TrackedWebSocket, type TestRuntime } from '../support/runtime.js';
+import { clientReceives, HATS, makeRuntime, pageHasAll, TrackedWebSocket, type TestRuntime } from '../support/runtime.js';
 
 /** Two real servers: `game` and `chat` connect to different ones. */
 let game: TestServer;
@@ -404,5 +404,5 @@ describe('Several connections in one sprite', () => {
 
 /** Resolves once the client socket has closed. */
 function clientClosed(client: TrackedWebSocket): Promise<void> {
-  return within(new Promise<void>((resolve) => client.once('close', () => resolve())), 'the client socket to close');
+  return within(new Promise<void>((resolve) => client.once('close', () => resolve())).then(pageHasAll), 'the client socket to close');
 }

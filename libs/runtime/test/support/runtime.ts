@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { WebSocket } from 'ws';
-import { WebSocketRuntime, type HatOpcodes, type WebSocketConstructorLike } from '../../src/index.js';
-import { MemoryHost, type MemoryThread, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
+import { OffThreadSockets, scratchWebSocketWorker, WebSocketRuntime, type HatOpcodes, type Host, type WebSocketConstructorLike } from '../../src/index.js';
+import { inProcessWorker, MemoryHost, type MemoryThread, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
+import { workerPathRequested } from '@scratch-websocket/test-support';
 
 export const HATS: HatOpcodes = {
   open: 'test_onOpen',
@@ -43,10 +44,21 @@ export function clientReceives(socket: WebSocket, count: number, what = `${count
         }
       };
       socket.on('message', onMessage);
-    }),
+    }).then(pageHasAll),
     what,
     ms,
   );
+}
+
+/** Every socket worker a test runtime was given: a test that saw a client socket receive waits for the page to have it too. */
+const workers = new Set<OffThreadSockets>();
+
+/**
+ * Resolves once each test runtime's page side has had every event its socket worker had seen:
+ * at once on the page's own sockets, where the client socket's event is the page's event.
+ */
+export async function pageHasAll(): Promise<void> {
+  await Promise.all([...workers].map((sockets) => sockets.roundTrip()));
 }
 
 /**
@@ -55,12 +67,26 @@ export function clientReceives(socket: WebSocket, count: number, what = `${count
  */
 export function makeRuntime(host = new MemoryHost(), reconnectDelay?: (attempt: number) => number) {
   const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
-    WebSocket: TrackedWebSocket as unknown as WebSocketConstructorLike,
-    host,
+    ...socketsUnderTest(host),
     hats: HATS,
     ...(reconnectDelay === undefined ? {} : { reconnectDelay }),
   });
   return { runtime, host };
+}
+
+/**
+ * The WebSocket class and host a test runtime is given: `TrackedWebSocket` itself, or, with
+ * `SCRATCH_WS_WORKER=on`, sockets opened by the socket worker program (run in process, with
+ * `TrackedWebSocket` as its WebSocket class, so tests still see the real client sockets).
+ */
+export function socketsUnderTest<Target extends object, Thread>(host: Host<Target, Thread>): { WebSocket: WebSocketConstructorLike; host: Host<Target, Thread> } {
+  if (!workerPathRequested()) return { WebSocket: TrackedWebSocket as unknown as WebSocketConstructorLike, host };
+  const sockets = new OffThreadSockets({
+    pageWebSocket: TrackedWebSocket as unknown as WebSocketConstructorLike,
+    startWorker: () => inProcessWorker(scratchWebSocketWorker, TrackedWebSocket as never) as never,
+  });
+  workers.add(sockets);
+  return { WebSocket: sockets.WebSocket, host: sockets.host(host) };
 }
 
 export type TestRuntime = ReturnType<typeof makeRuntime>['runtime'];
