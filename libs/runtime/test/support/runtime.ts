@@ -49,12 +49,20 @@ export function clientReceives(socket: WebSocket, count: number, what = `${count
   );
 }
 
+/** The runtime, with a count tests read that the blocks never need (so it is not in the runtime). */
+export class CountingRuntime extends WebSocketRuntime<TestTarget, MemoryThread> {
+  /** Connections (of every target and name) the runtime still tracks with host listeners (0 when all have ended). */
+  get connectionCount(): number {
+    return this.registry.activeSprites().reduce((count, sprite) => count + sprite.busyCount(), 0);
+  }
+}
+
 /**
  * A runtime on `host`. `reconnectDelay` replaces automatic reconnect's backoff (tests use a
  * few ms, so no test waits the real 1–30 s).
  */
 export function makeRuntime(host = new MemoryHost(), reconnectDelay?: (attempt: number) => number) {
-  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
+  const runtime = new CountingRuntime({
     WebSocket: TrackedWebSocket as unknown as WebSocketConstructorLike,
     host,
     hats: HATS,
