@@ -12,9 +12,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import * as prettier from 'prettier';
+import ts from 'typescript';
 import { EXTENSION_METADATA } from './src/generated/extension';
+import { rollupBundle } from './rollup-bundle';
 
 const path = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -50,29 +51,13 @@ export function wrapScript(header: string, body: string): string {
 
 /**
  * Bundles an entry (and the runtime, from source) into the body of a script for `wrapScript`:
- * plain statements, no import or export. `target` is an esbuild target (`es2019`). Throws
- * with esbuild's messages when the entry or what it imports does not build. Also used by
- * apps/extension-e2e to build the generator's full fixture the way the real extension is built.
+ * plain statements, no import or export, for `target` (`es2019` or `es2022`), with our
+ * comments as they are (rollup-bundle.ts). Throws with Rollup's message when the entry or
+ * what it imports does not build. Also used by apps/extension-e2e to build the generator's
+ * full fixture the way the real extension is built.
  */
-export async function bundle(entry: string, target: string): Promise<string> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    // An ES module bundle with no exports is plain statements, ready to be wrapped.
-    format: 'esm',
-    platform: 'browser',
-    // The runtime's package export for its TypeScript sources (libs/runtime/package.json).
-    conditions: ['@scratch-websocket/source'],
-    target,
-    minify: false,
-    write: false,
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  const [output] = result.outputFiles;
-  if (output === undefined) throw new Error(`esbuild produced no output for ${entry}`);
-  return output.text;
+export function bundle(entry: string, target: 'es2019' | 'es2022'): Promise<string> {
+  return rollupBundle(entry, { target: target === 'es2019' ? ts.ScriptTarget.ES2019 : ts.ScriptTarget.ES2022, forGallery: false });
 }
 
 /** The text of dist/websocket.js. */
@@ -82,10 +67,10 @@ export async function bundleExtension(): Promise<string> {
 
 /**
  * The text of dist/gallery/ws.js. ES2022 is what the gallery's lint parses and what its type
- * check reads without esbuild's class-field helpers; prettier gives the gallery's format.
+ * check reads with class fields as written; prettier gives the gallery's format.
  */
 export async function bundleGalleryExtension(): Promise<string> {
-  const script = wrapScript(galleryHeader(EXTENSION_METADATA), await bundle(GALLERY_ENTRY, 'es2022'));
+  const script = wrapScript(galleryHeader(EXTENSION_METADATA), await rollupBundle(GALLERY_ENTRY));
   return prettier.format(script, { ...(await galleryPrettierOptions()), parser: 'babel' });
 }
 
