@@ -3,13 +3,14 @@
  * `(function (Scratch) { ... })(Scratch);` with no import or export, under the gallery's
  * metadata header:
  * - dist/websocket.js, the standalone file (entry src/main.ts);
- * - dist/gallery/ws.js, the file for TurboWarp's extension gallery (entry src/gallery.ts):
+ * - dist/gallery/ws.js, the file for TurboWarp's extension gallery (entry src/gallery.ts), and
+ *   dist/gallery/pieces/<NN-id>/ws.js, the same for each piece the gallery is sent in:
  *   ES2022 (class fields as written, no helpers), formatted by prettier with the gallery's
  *   settings (gallery.prettierrc.json), so the gallery's own checks pass on it.
  * The header comes from the spec through the generated EXTENSION_METADATA, so it has one source.
  * Run: `NX_TUI=false npx nx run extension:build` (or `tsx apps/extension/build.ts`).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
@@ -23,6 +24,16 @@ const ENTRY = path('./src/main.ts');
 const GALLERY_ENTRY = path('./src/gallery.ts');
 export const OUTPUT = path('./dist/websocket.js');
 export const GALLERY_OUTPUT = path('./dist/gallery/ws.js');
+const GENERATED_EXTENSION = path('./src/generated/extension.ts');
+const PIECES = path('./src/generated/pieces');
+
+/** The gallery pieces the generator wrote (`01-gallery`, …), in the order they are sent. */
+export function galleryPieces(): string[] {
+  return existsSync(PIECES) ? readdirSync(PIECES).filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort() : [];
+}
+
+/** Where a gallery piece's ws.js is built. */
+export const galleryPieceOutput = (piece: string): string => path(`./dist/gallery/pieces/${piece}/ws.js`);
 /** Our copy of the prettier settings TurboWarp's gallery checks its files with. */
 export const GALLERY_PRETTIER_CONFIG = path('./gallery.prettierrc.json');
 
@@ -66,11 +77,14 @@ export async function bundleExtension(): Promise<string> {
 }
 
 /**
- * The text of dist/gallery/ws.js. ES2022 is what the gallery's lint parses and what its type
- * check reads with class fields as written; prettier gives the gallery's format.
+ * The text of dist/gallery/ws.js, or with `piece` (a slug such as `01-gallery`) of that gallery
+ * piece's ws.js: the same entry with the piece's generated extension in place of the full one.
+ * ES2022 is what the gallery's lint parses and what its type check reads with class fields as
+ * written; prettier gives the gallery's format.
  */
-export async function bundleGalleryExtension(): Promise<string> {
-  const script = wrapScript(galleryHeader(EXTENSION_METADATA), await rollupBundle(GALLERY_ENTRY));
+export async function bundleGalleryExtension(piece?: string): Promise<string> {
+  const replace = piece === undefined ? {} : { [GENERATED_EXTENSION]: path(`./src/generated/pieces/${piece}.ts`) };
+  const script = wrapScript(galleryHeader(EXTENSION_METADATA), await rollupBundle(GALLERY_ENTRY, { replace }));
   return prettier.format(script, { ...(await galleryPrettierOptions()), parser: 'babel' });
 }
 
@@ -90,6 +104,7 @@ function write(file: string, script: string): void {
 async function main(): Promise<void> {
   write(OUTPUT, await bundleExtension());
   write(GALLERY_OUTPUT, await bundleGalleryExtension());
+  for (const piece of galleryPieces()) write(galleryPieceOutput(piece), await bundleGalleryExtension(piece));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

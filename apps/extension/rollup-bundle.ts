@@ -45,12 +45,15 @@ function relativeSource(specifier: string, importer: string): string | null {
 }
 
 /** Resolves and transpiles our TypeScript, file by file, for `target` (`ES2022`); for the gallery, with its comments (gallery-comments.ts). */
-function typescriptSources(target: ts.ScriptTarget, forGallery: boolean): Plugin {
+function typescriptSources(target: ts.ScriptTarget, forGallery: boolean, replace: Readonly<Record<string, string>>): Plugin {
   return {
     name: 'scratch-websocket-typescript',
     resolveId(specifier, importer) {
       if (importer === undefined) return resolve(specifier);
-      if (specifier.startsWith('.')) return relativeSource(specifier, importer);
+      if (specifier.startsWith('.')) {
+        const found = relativeSource(specifier, importer);
+        return found === null ? null : (replace[found] ?? found);
+      }
       return sourceEntry(specifier);
     },
     load(id) {
@@ -100,16 +103,17 @@ const withoutBareFields: ts.TransformerFactory<ts.SourceFile> = (context) => {
 /**
  * The bundle of `entry` as plain statements (no import or export), ready for `wrapScript`,
  * for the gallery (`forGallery`, the default) or for our own file (`forGallery: false`: our
- * comments as they are, for `target` ES2019).
+ * comments as they are, for `target` ES2019). `replace` maps a source file to the one to
+ * bundle in its place (a gallery piece's generated extension for the full one).
  * Throws with Rollup's message when something does not resolve; when Rollup had to rename
  * a top-level name that two files share (`Foo$1`: give one of them another name at its
  * source); and when a comment still names a file of ours (gallery-comments.ts).
  */
-export async function rollupBundle(entry: string, { target = ts.ScriptTarget.ES2022, forGallery = true } = {}): Promise<string> {
+export async function rollupBundle(entry: string, { target = ts.ScriptTarget.ES2022, forGallery = true, replace = {} as Readonly<Record<string, string>> } = {}): Promise<string> {
   const warnings: string[] = [];
   const bundle = await rollup({
     input: entry,
-    plugins: [typescriptSources(target, forGallery)],
+    plugins: [typescriptSources(target, forGallery, replace)],
     treeshake: { moduleSideEffects: false },
     onwarn: (warning) => warnings.push(warning.message),
   });

@@ -31,6 +31,8 @@ function fullFixtureContext(): GenerateContext {
       docsHtml: 'docs/websocket.html',
       docsGalleryMarkdown: 'docs/gallery/ws.md',
       blockTests: 'blocks',
+      galleryPieces: 'generated/pieces',
+      docsGalleryPieces: 'docs/gallery/pieces',
     },
   };
 }

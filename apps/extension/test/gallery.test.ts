@@ -10,16 +10,23 @@ import { sourceProblems } from './support/reads-as-source';
 
 const ESLINT_CONFIG = fileURLToPath(new URL('../gallery.eslint.config.mjs', import.meta.url));
 
-/** Every text the gallery must find to translate: the extension's name, each block's and label's text, and each static menu item's text. */
+/** Every text the gallery must find to translate: each block's and label's text, and each static menu item's text (the name stays in English). */
 function textsToTranslate(): string[] {
   const info = extensionInfo();
   const blocks = info.blocks.filter((block) => typeof block === 'object');
   const menuItems = Object.values(info.menus ?? {}).flatMap((menu) => (!Array.isArray(menu) && Array.isArray(menu.items) ? menu.items : []));
   return [
-    info.name ?? '',
     ...blocks.flatMap((block) => (typeof block.text === 'string' ? [block.text] : [])),
     ...menuItems.flatMap((item) => (typeof item === 'object' && typeof item.text === 'string' ? [item.text] : [])),
   ];
+}
+
+/** The note for translators the spec gives the block or menu item whose English text is `english`, or ''. */
+function noteOf(english: string): string {
+  const spec = readSpecModel();
+  const block = spec.groups.flatMap((group) => group.blocks).find((candidate) => candidate.text === english && candidate.translatorNote !== '');
+  const item = spec.menus.flatMap((menu) => (menu.items.kind === 'static' ? menu.items.items : [])).find((candidate) => candidate.text === english && candidate.translatorNote !== '');
+  return block?.translatorNote ?? item?.translatorNote ?? '';
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46,15 +53,24 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
     expect(messages).toEqual([]);
   });
 
-  it('calls Scratch.translate with a literal for the name and every block, label and menu item text, so the gallery finds them', () => {
+  it('calls Scratch.translate with a literal for every block, label and menu item text, so the gallery finds them, with a note for translators where the spec has one', () => {
     const texts = textsToTranslate();
     // The texts the locale files translate (extension.name, block.*, label.*, menu.*): if getInfo()
     // lost one, the loop below would not notice.
     const fromSpec = translatableTexts(readSpecModel()).map((text) => text.english);
     expect(texts, 'getInfo() shows exactly the texts of specs/websocket.yaml that the locale files translate').toEqual(fromSpec);
+    const notes = new Map(translatableTexts(readSpecModel()).map((text) => [text.english, noteOf(text.english)]));
     for (const text of texts) {
-      expect(script, text).toMatch(new RegExp(`Scratch\\.translate\\(\\s*${escapeRegExp(JSON.stringify(text))}\\s*\\)`));
+      const literal = escapeRegExp(JSON.stringify(text));
+      const note = notes.get(text) ?? '';
+      const call = note === '' ? `Scratch\\.translate\\(\\s*${literal}\\s*\\)` : `Scratch\\.translate\\(\\{\\s*default: ${literal},\\s*description:\\s*${escapeRegExp(JSON.stringify(note))},?\\s*\\}\\)`;
+      expect(script, text).toMatch(new RegExp(call));
     }
+  });
+
+  it('keeps the name in English, as the gallery file always had it, with the directive its lint asks for', () => {
+    expect(script).toMatch(/\/\/ eslint-disable-next-line extension\/should-translate\n\s*name: "WebSocket",/);
+    expect(loadScript(script, true).registered[0]?.getInfo().name).toBe(readSpecModel().extension.name);
   });
 
   it('is ES2022 as written: class fields stay fields, with no helper', () => {

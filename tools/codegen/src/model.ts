@@ -33,6 +33,8 @@ export interface MenuItemModel {
   value: string;
   /** What the menu shows (translated: `menu.<menu>.<value>`). */
   text: string;
+  /** For translators, when `text` alone is ambiguous; '' for none. */
+  translatorNote: string;
   location: SpecLocation;
 }
 
@@ -49,6 +51,8 @@ export interface MenuModel {
 interface BlockBase {
   opcode: string;
   text: string;
+  /** For translators, when `text` alone is ambiguous; '' for none. */
+  translatorNote: string;
   /** In the order their placeholders appear in `text`: handlers take them in this order. */
   arguments: ArgumentModel[];
   docs: string;
@@ -88,12 +92,16 @@ export type BlockModel = HandlerBlockModel | HatBlockModel | PaletteBlockModel;
 export interface GroupModel {
   group: string;
   docs: string;
+  /** The id of the piece that adds it to the gallery; '' in a spec without pieces. */
+  piece: string;
   blocks: BlockModel[];
 }
 
 export interface ExtensionModel {
   id: string;
   name: string;
+  /** Whether the name goes through Scratch.translate (and the locale files translate it). */
+  translateName: boolean;
   color1: string;
   color2: string;
   description: string;
@@ -113,8 +121,18 @@ export interface ExtensionModel {
   nameLocation: SpecLocation;
 }
 
+/** One pull request to TurboWarp's gallery, in the order they are sent (pieces.ts). */
+export interface PieceModel {
+  id: string;
+  title: string;
+  /** Markdown for the pull request's text. */
+  summary: string;
+}
+
 export interface SpecModel {
   extension: ExtensionModel;
+  /** In order; empty when the spec declares none. */
+  pieces: PieceModel[];
   groups: GroupModel[];
   menus: MenuModel[];
   /** Where the block list starts, for problems about the list as a whole. */

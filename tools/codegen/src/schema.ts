@@ -55,6 +55,8 @@ export const blockSchema = z.strictObject({
   disableMonitor: z.boolean().optional(),
   /** Kept only so that old projects load: not shown in the palette or the docs. */
   hideFromPalette: z.boolean().optional(),
+  /** For translators, when the text alone is ambiguous (`protocol`: a WebSocket subprotocol). */
+  translatorNote: oneLine.optional(),
   docs: z.string().optional(),
 });
 
@@ -70,6 +72,8 @@ export const paletteEntrySchema = z.union([labelSchema, blockSchema]);
 const menuItemSchema = z.strictObject({
   value: z.union([z.string(), z.number()]).transform(String),
   text: shownText,
+  /** For translators, when the text alone is ambiguous ("on": switched on, not "on top of"). */
+  translatorNote: oneLine.optional(),
 });
 
 /**
@@ -89,12 +93,16 @@ export const menuSchema = z.strictObject({
 export const groupSchema = z.strictObject({
   group: oneLine,
   docs: z.string().optional(),
+  /** The `pieces` entry (by id) whose pull request adds this group to the gallery (pieces.ts). */
+  piece: identifier.optional(),
   blocks: z.array(paletteEntrySchema).min(1),
 });
 
 export const extensionSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9]+$/, 'expected letters and digits only (Scratch extension ids)'),
   name: shownText,
+  /** False keeps the name in English in every language (the gallery's WebSocket does); default true. */
+  translateName: z.boolean().optional(),
   color1: colour,
   color2: colour,
   description: oneLine,
@@ -113,8 +121,16 @@ export const extensionSchema = z.strictObject({
   }),
 });
 
+/** One pull request to TurboWarp's gallery: its id, title and what it says to reviewers. */
+export const pieceSchema = z.strictObject({
+  id: identifier,
+  title: oneLine,
+  summary: z.string(),
+});
+
 export const specSchema = z.strictObject({
   extension: extensionSchema,
+  pieces: z.array(pieceSchema).optional(),
   menus: z.record(identifier, menuSchema).optional(),
   blocks: z.array(groupSchema).min(1),
 });

@@ -72,6 +72,7 @@ export async function readWorkspaceContext(specArgument: string, cwd: string, re
     translations: localeFiles(localeFolder, display(localeFolder)).map(read),
     runtime: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.runtime)),
     host: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.host)),
+    galleryDifferences: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.galleryDifferences)),
     runtimeExports: await importRuntime(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.exports), cwd),
     existingTests: existingTests(resolve(repoRoot, DEFAULT_OUTPUTS.blockTests)),
     outputs: DEFAULT_OUTPUTS,
