@@ -56,6 +56,8 @@ interface BlockBase {
   /** In the order their placeholders appear in `text`: handlers take them in this order. */
   arguments: ArgumentModel[];
   docs: string;
+  /** Its prose on the gallery's page when the spec has a gallery guide (`docs.gallery`); '' for none. */
+  gallery: string;
   /** Kept only so that old projects load: hidden from the palette and the docs. */
   hideFromPalette: boolean;
   location: SpecLocation;
@@ -94,6 +96,8 @@ export interface GroupModel {
   docs: string;
   /** The id of the piece that adds it to the gallery; '' in a spec without pieces. */
   piece: string;
+  /** Its prose on the gallery's page when the spec has a gallery guide; '' for none. */
+  gallery: string;
   blocks: BlockModel[];
 }
 
@@ -115,8 +119,10 @@ export interface ExtensionModel {
     intro: string;
     /** How a reader tries the blocks, per page: each names only what its readers have. */
     tryIt: { standalone: string; gallery: string };
-    /** Topics of their own, each a heading and its prose, in spec order; none by default. */
-    sections: Array<{ title: string; text: string }>;
+    /** Topics of their own, each a heading and its prose, in spec order; none by default. `gallery`: its text in the gallery guide, '' to leave it out. */
+    sections: Array<{ title: string; text: string; gallery: string }>;
+    /** The gallery's page as a short guide (its intro), or null for a gallery page with the full prose. */
+    gallery: { intro: string } | null;
   };
   nameLocation: SpecLocation;
 }

@@ -58,6 +58,8 @@ export const blockSchema = z.strictObject({
   /** For translators, when the text alone is ambiguous (`protocol`: a WebSocket subprotocol). */
   translatorNote: oneLine.optional(),
   docs: z.string().optional(),
+  /** The block's prose on the gallery's page, when the spec has `docs.gallery`; none without it. */
+  gallery: z.string().optional(),
 });
 
 /** A text in the palette between blocks; `label` is its stable id (translations: `label.<id>`). */
@@ -95,6 +97,8 @@ export const groupSchema = z.strictObject({
   docs: z.string().optional(),
   /** The `pieces` entry (by id) whose pull request adds this group to the gallery (pieces.ts). */
   piece: identifier.optional(),
+  /** The group's prose on the gallery's page, when the spec has `docs.gallery`. */
+  gallery: z.string().optional(),
   blocks: z.array(paletteEntrySchema).min(1),
 });
 
@@ -117,7 +121,12 @@ export const extensionSchema = z.strictObject({
     intro: z.string().optional(),
     tryIt: z.strictObject({ standalone: z.string().optional(), gallery: z.string().optional() }).optional(),
     /** Topics that are not one group's blocks (a heading and its prose), after the intro, before the blocks. */
-    sections: z.array(z.strictObject({ title: oneLine, text: z.string() })).optional(),
+    sections: z.array(z.strictObject({ title: oneLine, text: z.string(), gallery: z.string().optional() })).optional(),
+    /**
+     * The gallery's page as a short guide of its own: its intro here, and only the short
+     * `gallery:` texts of sections, groups and blocks (without it, the gallery's page has the full prose).
+     */
+    gallery: z.strictObject({ intro: z.string() }).optional(),
   }),
 });
 

@@ -86,6 +86,7 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
     group: group.group,
     docs: group.docs ?? DEFAULTS.docs,
     piece: group.piece ?? '',
+    gallery: group.gallery ?? '',
     blocks: group.blocks.map((entry, blockIndex) => {
       const at = (path: SpecPath): SpecLocation => where(['blocks', groupIndex, 'blocks', blockIndex, ...path]);
       return 'label' in entry ? toLabel(entry, at) : toBlock(entry, at, spec.menus ?? {});
@@ -103,7 +104,8 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
           standalone: spec.extension.docs.tryIt?.standalone ?? DEFAULTS.docs,
           gallery: spec.extension.docs.tryIt?.gallery ?? DEFAULTS.docs,
         },
-        sections: spec.extension.docs.sections ?? [],
+        sections: (spec.extension.docs.sections ?? []).map((section) => ({ ...section, gallery: section.gallery ?? '' })),
+        gallery: spec.extension.docs.gallery ?? null,
       },
       nameLocation: where(['extension', 'name']),
     },
@@ -126,7 +128,7 @@ function toMenu(name: string, menu: MenuInput, where: (path: SpecPath) => SpecLo
 
 /** A label is the `label` shape's entry: its id stands where a block has its opcode. */
 function toLabel(label: LabelInput, where: (path: SpecPath) => SpecLocation): BlockModel {
-  return { opcode: label.label, blockType: 'label', text: label.text, translatorNote: '', arguments: [], docs: DEFAULTS.docs, hideFromPalette: false, location: where([]) };
+  return { opcode: label.label, blockType: 'label', text: label.text, translatorNote: '', arguments: [], docs: DEFAULTS.docs, gallery: '', hideFromPalette: false, location: where([]) };
 }
 
 /**
@@ -155,6 +157,7 @@ function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation, men
     translatorNote: block.translatorNote ?? '',
     arguments: inTextOrder(block, menus),
     docs: block.docs ?? DEFAULTS.docs,
+    gallery: block.gallery ?? '',
     hideFromPalette: block.hideFromPalette ?? DEFAULTS.hideFromPalette,
     location: where([]),
   };

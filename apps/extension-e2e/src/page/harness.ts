@@ -38,6 +38,8 @@ interface VmLike {
     on(event: string, listener: (...args: unknown[]) => void): void;
     removeListener(event: string, listener: (...args: unknown[]) => void): void;
     listenerCount(event: string): number;
+    /** The frame loop: `framerate` is the frames per second it runs at. */
+    frameLoop: { framerate: number };
     /** Starts the hats `opcode` whose fields match, as a block like `broadcast` does; the threads it started. */
     startHats(opcode: string, matchFields?: Record<string, string>): unknown[] | undefined;
   };
@@ -106,6 +108,7 @@ export interface HarnessOptions {
 
 let scaffolding: ScaffoldingLike | undefined;
 let frame = 0;
+let defaultFramerate = 0;
 const fetchRequests: string[] = [];
 let denyFetchPrefixes: string[] = [];
 
@@ -145,6 +148,8 @@ const harness = {
         return !denyFetchPrefixes.some((prefix) => url.startsWith(prefix));
       },
     });
+    // TurboWarp's own frame rate, before the test sets its own: what a project gets by default.
+    defaultFramerate = scaffolding.vm.runtime.frameLoop.framerate;
     scaffolding.vm.setFramerate(options.framerate);
     scaffolding.vm.setCompilerOptions({ enabled: options.compiler });
     // Counted before threads step, so a script reading `frame` sees the frame it runs in.
@@ -230,6 +235,11 @@ const harness = {
 
   frame(): number {
     return frame;
+  },
+
+  /** The VM's frame rate before the harness set the test's (TurboWarp's default). */
+  defaultFramerate(): number {
+    return defaultFramerate;
   },
 
   fetchRequests(): string[] {
