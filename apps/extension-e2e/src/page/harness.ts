@@ -38,7 +38,6 @@ interface VmLike {
     on(event: string, listener: (...args: unknown[]) => void): void;
     removeListener(event: string, listener: (...args: unknown[]) => void): void;
     listenerCount(event: string): number;
-    /** The frame loop: `framerate` is the frames per second it runs at. */
     frameLoop: { framerate: number };
     /** Starts the hats `opcode` whose fields match, as a block like `broadcast` does; the threads it started. */
     startHats(opcode: string, matchFields?: Record<string, string>): unknown[] | undefined;
@@ -148,8 +147,7 @@ const harness = {
         return !denyFetchPrefixes.some((prefix) => url.startsWith(prefix));
       },
     });
-    // TurboWarp's own frame rate, before the test sets its own: what a project gets by default.
-    defaultFramerate = scaffolding.vm.runtime.frameLoop.framerate;
+    defaultFramerate = scaffolding.vm.runtime.frameLoop.framerate; // TurboWarp's own, before the test's
     scaffolding.vm.setFramerate(options.framerate);
     scaffolding.vm.setCompilerOptions({ enabled: options.compiler });
     // Counted before threads step, so a script reading `frame` sees the frame it runs in.
@@ -237,10 +235,8 @@ const harness = {
     return frame;
   },
 
-  /** The VM's frame rate before the harness set the test's (TurboWarp's default). */
-  defaultFramerate(): number {
-    return defaultFramerate;
-  },
+  /** The VM's frame rate before the harness set the test's: TurboWarp's default. */
+  defaultFramerate: (): number => defaultFramerate,
 
   fetchRequests(): string[] {
     return [...fetchRequests];
