@@ -9,8 +9,12 @@ import ts from 'typescript';
 /** A mention of a file or folder that exists only in our repository. */
 export const OUR_FILES = /CONTRACT\.md|\bSTYLE\b|\b[\w-]+\.(?:ts|md|mjs|yaml)\b|\b(?:apps|libs|tools|specs|src|dist)\/[\w./-]*/;
 
-/** A parenthesis (one nested pair allowed) that mentions one of our files, with the space before it. */
-const CITATION = new RegExp(String.raw`\s*\((?:[^()]|\([^()]*\))*?(?:${OUR_FILES.source})(?:[^()]|\([^()]*\))*\)`, 'g');
+/**
+ * A parenthesis (one nested pair allowed) that mentions one of our files, with the space before
+ * it, and the line break and ` * ` before it when it starts a line of a doc comment (so that what
+ * follows it joins the line before rather than leaving a lone `*:`).
+ */
+const CITATION = new RegExp(String.raw`(?:\n[ \t]*\*)?[ \t]*\((?:[^()]|\([^()]*\))*?(?:${OUR_FILES.source})(?:[^()]|\([^()]*\))*\)`, 'g');
 
 /** "CONTRACT.md, Closing: anything else…" at the start of a comment: the rule, without its section. */
 const LEADING_SECTION = /^(\/\*\*?\s*|\/\/\s*)CONTRACT\.md, [A-Z][\w ]*: (\w)/;
