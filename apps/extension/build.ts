@@ -3,18 +3,20 @@
  * `(function (Scratch) { ... })(Scratch);` with no import or export, under the gallery's
  * metadata header:
  * - dist/websocket.js, the standalone file (entry src/main.ts);
- * - dist/gallery/ws.js, the file for TurboWarp's extension gallery (entry src/gallery.ts):
+ * - dist/gallery/ws.js, the file for TurboWarp's extension gallery (entry src/gallery.ts), and
+ *   dist/gallery/pieces/<NN-id>/ws.js, the same for each piece the gallery is sent in:
  *   ES2022 (class fields as written, no helpers), formatted by prettier with the gallery's
  *   settings (gallery.prettierrc.json), so the gallery's own checks pass on it.
  * The header comes from the spec through the generated EXTENSION_METADATA, so it has one source.
  * Run: `NX_TUI=false npx nx run extension:build` (or `tsx apps/extension/build.ts`).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import * as prettier from 'prettier';
+import ts from 'typescript';
 import { EXTENSION_METADATA } from './src/generated/extension';
+import { rollupBundle } from './rollup-bundle';
 
 const path = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -22,6 +24,16 @@ const ENTRY = path('./src/main.ts');
 const GALLERY_ENTRY = path('./src/gallery.ts');
 export const OUTPUT = path('./dist/websocket.js');
 export const GALLERY_OUTPUT = path('./dist/gallery/ws.js');
+const GENERATED_EXTENSION = path('./src/generated/extension.ts');
+const PIECES = path('./src/generated/pieces');
+
+/** The gallery pieces the generator wrote (`01-gallery`, …), in the order they are sent. */
+export function galleryPieces(): string[] {
+  return existsSync(PIECES) ? readdirSync(PIECES).filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3)).sort() : [];
+}
+
+/** Where a gallery piece's ws.js is built. */
+export const galleryPieceOutput = (piece: string): string => path(`./dist/gallery/pieces/${piece}/ws.js`);
 /** Our copy of the prettier settings TurboWarp's gallery checks its files with. */
 export const GALLERY_PRETTIER_CONFIG = path('./gallery.prettierrc.json');
 
@@ -50,29 +62,13 @@ export function wrapScript(header: string, body: string): string {
 
 /**
  * Bundles an entry (and the runtime, from source) into the body of a script for `wrapScript`:
- * plain statements, no import or export. `target` is an esbuild target (`es2019`). Throws
- * with esbuild's messages when the entry or what it imports does not build. Also used by
- * apps/extension-e2e to build the generator's full fixture the way the real extension is built.
+ * plain statements, no import or export, for `target` (`es2019` or `es2022`), with our
+ * comments as they are (rollup-bundle.ts). Throws with Rollup's message when the entry or
+ * what it imports does not build. Also used by apps/extension-e2e to build the generator's
+ * full fixture the way the real extension is built.
  */
-export async function bundle(entry: string, target: string): Promise<string> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    // An ES module bundle with no exports is plain statements, ready to be wrapped.
-    format: 'esm',
-    platform: 'browser',
-    // The runtime's package export for its TypeScript sources (libs/runtime/package.json).
-    conditions: ['@scratch-websocket/source'],
-    target,
-    minify: false,
-    write: false,
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  const [output] = result.outputFiles;
-  if (output === undefined) throw new Error(`esbuild produced no output for ${entry}`);
-  return output.text;
+export function bundle(entry: string, target: 'es2019' | 'es2022'): Promise<string> {
+  return rollupBundle(entry, { target: target === 'es2019' ? ts.ScriptTarget.ES2019 : ts.ScriptTarget.ES2022, forGallery: false });
 }
 
 /** The text of dist/websocket.js. */
@@ -81,11 +77,14 @@ export async function bundleExtension(): Promise<string> {
 }
 
 /**
- * The text of dist/gallery/ws.js. ES2022 is what the gallery's lint parses and what its type
- * check reads without esbuild's class-field helpers; prettier gives the gallery's format.
+ * The text of dist/gallery/ws.js, or with `piece` (a slug such as `01-gallery`) of that gallery
+ * piece's ws.js: the same entry with the piece's generated extension in place of the full one.
+ * ES2022 is what the gallery's lint parses and what its type check reads with class fields as
+ * written; prettier gives the gallery's format.
  */
-export async function bundleGalleryExtension(): Promise<string> {
-  const script = wrapScript(galleryHeader(EXTENSION_METADATA), await bundle(GALLERY_ENTRY, 'es2022'));
+export async function bundleGalleryExtension(piece?: string): Promise<string> {
+  const replace = piece === undefined ? {} : { [GENERATED_EXTENSION]: path(`./src/generated/pieces/${piece}.ts`) };
+  const script = wrapScript(galleryHeader(EXTENSION_METADATA), await rollupBundle(GALLERY_ENTRY, { replace }));
   return prettier.format(script, { ...(await galleryPrettierOptions()), parser: 'babel' });
 }
 
@@ -105,6 +104,7 @@ function write(file: string, script: string): void {
 async function main(): Promise<void> {
   write(OUTPUT, await bundleExtension());
   write(GALLERY_OUTPUT, await bundleGalleryExtension());
+  for (const piece of galleryPieces()) write(galleryPieceOutput(piece), await bundleGalleryExtension(piece));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,8 +2,8 @@
  * ESLint settings for dist/gallery/ws.js: the core rules TurboWarp's extension gallery lints
  * its extension files with (ESLint's recommended set, plus the rules and options below), so
  * our tests catch what the gallery's `npm run lint` would. The gallery's own plugin rules are
- * not run here, except `check-can-fetch`, which our file disables on one line and which must
- * exist for that directive to mean anything (an unused directive is an error here, as with
+ * not run here, except `check-can-fetch` and `should-translate`, which our file disables on one
+ * line each and which must exist for those directives to mean anything (an unused directive is an error here, as with
  * the gallery's --max-warnings=0).
  */
 import js from '@eslint/js';
@@ -25,6 +25,18 @@ const checkCanFetch = {
   },
 };
 
+/** A literal extension name or block text in getInfo() should go through Scratch.translate (the gallery's rule). */
+const shouldTranslate = {
+  meta: { type: 'suggestion', schema: [] },
+  create(context) {
+    const report = (node, message) => context.report({ node, message });
+    return {
+      'MethodDefinition[key.name=getInfo] Property[key.name=name][value.type=Literal]': (node) => report(node, 'Extension name should usually be translated'),
+      'MethodDefinition[key.name=getInfo] Property[key.name=blocks] Property[key.name=text][value.type=Literal]': (node) => report(node, 'Block text should usually be translated'),
+    };
+  },
+};
+
 export default [
   js.configs.recommended,
   {
@@ -34,7 +46,7 @@ export default [
       globals: { ...globals.browser, Scratch: 'readonly' },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
-    plugins: { extension: { rules: { 'check-can-fetch': checkCanFetch } } },
+    plugins: { extension: { rules: { 'check-can-fetch': checkCanFetch, 'should-translate': shouldTranslate } } },
     rules: {
       'no-unused-vars': ['error', { args: 'none', caughtErrors: 'none', argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-constant-condition': ['error', { checkLoops: false }],
@@ -60,6 +72,7 @@ export default [
         { selector: 'CallExpression[callee.property.name="setup"][callee.object.property.name="translate"]', message: 'The gallery file must not call Scratch.translate.setup.' },
       ],
       'extension/check-can-fetch': 'error',
+      'extension/should-translate': 'error',
     },
   },
 ];

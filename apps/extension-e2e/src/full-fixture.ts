@@ -32,6 +32,8 @@ function fullFixtureContext(): GenerateContext {
       docsHtml: 'docs/websocket.html',
       docsGalleryMarkdown: 'docs/gallery/ws.md',
       blockTests: 'blocks',
+      galleryPieces: 'generated/pieces',
+      docsGalleryPieces: 'docs/gallery/pieces',
     },
   };
 }

@@ -90,7 +90,7 @@ describe('the full fixture extension in the TurboWarp VM', () => {
     expect(firstArgument(info, 'whenMessage')).toMatchObject({ options: [['text', 'text'], ['バイナリ', 'binary']] });
   });
 
-  it("starts only the hat's scripts whose field matches, when the host adapter starts it with that field", async () => {
+  it("starts only the hat's scripts whose field matches, when the VM starts it with that field", async () => {
     const project = new ProjectBuilder({ [FULL_FIXTURE_ID]: scriptURL });
     const whenMessage = (kind: string) => block(`${FULL_FIXTURE_ID}_whenMessage`, { fields: { KIND: kind } });
     project

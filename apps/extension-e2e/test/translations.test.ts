@@ -47,6 +47,16 @@ describe('translations in the TurboWarp VM', () => {
     }
   });
 
+  it('shows ja-Hira users the Japanese texts: TurboWarp falls back from ja-Hira to ja (specs/l10n has no ja-hira file)', async () => {
+    const inJapanese = await e2e.openVm();
+    await inJapanese.setLocale('ja');
+    await inJapanese.loadExtension();
+    const inHiragana = await e2e.openVm();
+    await inHiragana.setLocale('ja-Hira');
+    await inHiragana.loadExtension();
+    expect(await paletteTexts(inHiragana)).toEqual(await paletteTexts(inJapanese));
+  });
+
   it('follows a change of language after loading, as the editor menu does', async () => {
     const vm = await e2e.openVm();
     await vm.loadExtension();

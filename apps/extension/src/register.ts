@@ -7,29 +7,22 @@ import { createTurboWarpHost, OffThreadSockets, startBlobWorker, WebSocketRuntim
 import { HAT_OPCODES, WebSocketExtension } from './generated/extension';
 
 /**
- * Opens the page's WebSocket to `url`, offering `protocols` (the subprotocols of `connect to
- * [URL] with protocols [PROTOCOLS]`, already checked by the runtime) when there are any. The
- * runtime calls it with `new` (as the constructor it was given, so it gets back the socket made
- * here), and only once `Scratch.canFetch(url)`, the host's permission check in
- * `registerExtension`, has allowed that same URL. Without protocols it makes exactly the
- * one-argument socket a plain `connect to` always made.
+ * TurboWarp's permission check, which the runtime asks before every socket it opens (an
+ * automatic reconnect's too). It may ask the person using the project, so it is a promise.
+ */
+function canFetch(url: string): Promise<boolean> {
+  return Scratch.canFetch(url);
+}
+
+/**
+ * The page's WebSocket to `url`, which the runtime constructs (with `new`: a function that
+ * returns an object gives that object) only once `canFetch(url)` above has allowed that URL.
+ * `protocols` is undefined for a plain `connect to`, which the WebSocket API reads as no
+ * argument at all: the socket `new WebSocket(url)` always made.
  */
 function openWebSocket(url: string, protocols?: string[]): WebSocket {
-  // The comments are inside the expressions because esbuild keeps comments there (and drops
-  // them before statements): the gallery's lint needs the directive in the built file, before
-  // each `new WebSocket`.
-  if (protocols === undefined || protocols.length === 0) {
-    return (
-      // Checked above: the runtime asks Scratch.canFetch(url) first and opens only what it allowed.
-      // eslint-disable-next-line extension/check-can-fetch
-      new WebSocket(url)
-    );
-  }
-  return (
-    // Checked above, as for the socket without protocols.
-    // eslint-disable-next-line extension/check-can-fetch
-    new WebSocket(url, protocols)
-  );
+  // eslint-disable-next-line extension/check-can-fetch
+  return new WebSocket(url, protocols);
 }
 
 /** Registers the blocks with TurboWarp. Throws, so loading stops, when run sandboxed. */
@@ -43,15 +36,15 @@ export function registerExtension(): void {
   }
   // Sockets live in one Worker of the page, so a flooding server cannot hold back the VM's
   // frames; where the page cannot start one (a Content-Security-Policy without `worker-src
-  // blob:`), they are the page's own, through `openWebSocket` (issue 22).
+  // blob:`), they are the page's own, through `openWebSocket`. Either way `canFetch` is asked
+  // on the page first.
   const sockets = new OffThreadSockets({
-    // A function that returns an object gives that object when called with `new`.
     pageWebSocket: openWebSocket as unknown as WebSocketConstructorLike,
     startWorker: startBlobWorker,
   });
   const runtime = new WebSocketRuntime({
     WebSocket: sockets.WebSocket,
-    host: sockets.host(createTurboWarpHost<VM.RenderedTarget, VM.Thread>(Scratch.vm.runtime, (url) => Scratch.canFetch(url))),
+    host: sockets.host(createTurboWarpHost<VM.RenderedTarget, VM.Thread>(Scratch.vm.runtime, canFetch)),
     hats: HAT_OPCODES,
   });
   Scratch.extensions.register(new WebSocketExtension(Scratch, runtime));

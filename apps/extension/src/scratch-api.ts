@@ -30,7 +30,8 @@ export interface BlockUtility<Target, Thread = unknown> {
  */
 declare global {
   namespace Scratch {
-    function translate(message: string): string;
+    /** The object form carries a note for translators; both look the text up as `_` + the English. */
+    function translate(message: string | { default: string; description?: string }): string;
     namespace translate {
       /** Per locale (`ja`, `pt-br`), `_` + English text → translated text; replaces what was set before. */
       function setup(translations: Record<string, Record<string, string>>): void;

@@ -6,19 +6,27 @@ import { bundleGalleryExtension, GALLERY_OUTPUT, galleryPrettierOptions } from '
 import { readSpecModel, translatableTexts } from '@scratch-websocket/codegen';
 import { extensionInfo } from './support/block-info';
 import { expectedHeader, loadScript, sendThroughRealServer } from './support/load-script';
+import { sourceProblems } from './support/reads-as-source';
 
 const ESLINT_CONFIG = fileURLToPath(new URL('../gallery.eslint.config.mjs', import.meta.url));
 
-/** Every text the gallery must find to translate: the extension's name, each block's and label's text, and each static menu item's text. */
+/** Every text the gallery must find to translate: each block's and label's text, and each static menu item's text (the name stays in English). */
 function textsToTranslate(): string[] {
   const info = extensionInfo();
   const blocks = info.blocks.filter((block) => typeof block === 'object');
   const menuItems = Object.values(info.menus ?? {}).flatMap((menu) => (!Array.isArray(menu) && Array.isArray(menu.items) ? menu.items : []));
   return [
-    info.name ?? '',
     ...blocks.flatMap((block) => (typeof block.text === 'string' ? [block.text] : [])),
     ...menuItems.flatMap((item) => (typeof item === 'object' && typeof item.text === 'string' ? [item.text] : [])),
   ];
+}
+
+/** The note for translators the spec gives the block or menu item whose English text is `english`, or ''. */
+function noteOf(english: string): string {
+  const spec = readSpecModel();
+  const block = spec.groups.flatMap((group) => group.blocks).find((candidate) => candidate.text === english && candidate.translatorNote !== '');
+  const item = spec.menus.flatMap((menu) => (menu.items.kind === 'static' ? menu.items.items : [])).find((candidate) => candidate.text === english && candidate.translatorNote !== '');
+  return block?.translatorNote ?? item?.translatorNote ?? '';
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -27,7 +35,7 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
   let script = '';
   beforeAll(async () => {
     script = await bundleGalleryExtension();
-  });
+  }, 120_000);
 
   it('starts with the gallery header, crediting the author of the blocks it replaces', () => {
     expect(script.split('\n').slice(0, 8)).toEqual(expectedHeader());
@@ -45,34 +53,43 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
     expect(messages).toEqual([]);
   });
 
-  it('calls Scratch.translate with a literal for the name and every block, label and menu item text, so the gallery finds them', () => {
+  it('calls Scratch.translate with a literal for every block, label and menu item text, so the gallery finds them, with a note for translators where the spec has one', () => {
     const texts = textsToTranslate();
     // The texts the locale files translate (extension.name, block.*, label.*, menu.*): if getInfo()
     // lost one, the loop below would not notice.
     const fromSpec = translatableTexts(readSpecModel()).map((text) => text.english);
     expect(texts, 'getInfo() shows exactly the texts of specs/websocket.yaml that the locale files translate').toEqual(fromSpec);
+    const notes = new Map(translatableTexts(readSpecModel()).map((text) => [text.english, noteOf(text.english)]));
     for (const text of texts) {
-      expect(script, text).toMatch(new RegExp(`Scratch\\.translate\\(\\s*${escapeRegExp(JSON.stringify(text))}\\s*\\)`));
+      const literal = escapeRegExp(JSON.stringify(text));
+      const note = notes.get(text) ?? '';
+      const call = note === '' ? `Scratch\\.translate\\(\\s*${literal}\\s*\\)` : `Scratch\\.translate\\(\\{\\s*default: ${literal},\\s*description:\\s*${escapeRegExp(JSON.stringify(note))},?\\s*\\}\\)`;
+      expect(script, text).toMatch(new RegExp(call));
     }
   });
 
-  it('is ES2022 as written: class fields stay fields, with no esbuild helper', () => {
-    expect(script).not.toMatch(/__publicField|__defNormalProp|__async/);
-    // A class whose body starts with a field keeps it as a field (no constructor assignment).
-    expect(script).toMatch(/= class \{\n {4}\w+ = /);
+  it('keeps the name in English, as the gallery file always had it, with the directive its lint asks for', () => {
+    expect(script).toMatch(/\/\/ eslint-disable-next-line extension\/should-translate\n\s*name: "WebSocket",/);
+    expect(loadScript(script, true).registered[0]?.getInfo().name).toBe(readSpecModel().extension.name);
   });
 
-  it('opens a socket with new WebSocket(url), said to be checked with Scratch.canFetch above', () => {
+  it('is ES2022 as written: class fields stay fields, with no helper', () => {
+    expect(script).not.toMatch(/__publicField|__defNormalProp|__async|__classPrivateField/);
+    // A class whose body starts with a field keeps it as a field (no constructor assignment).
+    expect(script).toMatch(/^ {2}class \w+ \{\n {4}\w+ = /m);
+  });
+
+  it('asks Scratch.canFetch and opens new WebSocket(url, protocols) side by side, with the one directive the gallery asks for', () => {
+    const code = script.split('\n').filter((line) => !/^\s*(\/\/|\/?\*)/.test(line));
+    // The only socket the file opens (comments may mention it too).
+    expect(code.filter((line) => line.includes('new WebSocket('))).toEqual(['    return new WebSocket(url, protocols);']);
     expect(script).toMatch(
-      /\/\/ Checked above: the runtime asks Scratch\.canFetch\(url\) first[^\n]*\n\s*\/\/ eslint-disable-next-line extension\/check-can-fetch\n\s*new WebSocket\(url\)/,
+      /function canFetch\(url\) \{\n\s*return Scratch\.canFetch\(url\);\n\s*\}\n(\n\s*(\/\*\*|\*)[^\n]*)*\n\s*function openWebSocket\(url, protocols\) \{\n\s*\/\/ eslint-disable-next-line extension\/check-can-fetch\n\s*return new WebSocket\(url, protocols\);/,
     );
   });
 
-  it('opens a socket with subprotocols as new WebSocket(url, protocols), with the same lint directive', () => {
-    expect(script).toMatch(/\/\/ Checked above[^\n]*\n\s*\/\/ eslint-disable-next-line extension\/check-can-fetch\n\s*new WebSocket\(url, protocols\)/);
-    // Every socket the file opens is one of these two (comments may mention it too).
-    const code = script.split('\n').filter((line) => !/^\s*(\/\/|\/?\*)/.test(line));
-    expect(code.filter((line) => line.includes('new WebSocket('))).toEqual(['        new WebSocket(url)', '      new WebSocket(url, protocols)']);
+  it('reads as source: no bundler output, no file the gallery lacks, no Node-only code or test hook', () => {
+    expect(sourceProblems(script)).toEqual([]);
   });
 
   it('links Open Documentation to the gallery page for these blocks', () => {

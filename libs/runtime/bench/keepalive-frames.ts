@@ -1,5 +1,6 @@
 import { WebSocket, WebSocketServer } from 'ws';
-import { WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
+import { type WebSocketConstructorLike } from '../src/index.js';
+import { CountingRuntime } from '../test/support/counting-runtime.js';
 import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { median, time, type Row } from './bench-kit.js';
 
@@ -9,9 +10,9 @@ const CONNECTIONS = 200;
 const INTERVAL_S = 0.05;
 
 /** 200 connections to `url` on one runtime (one sprite each), with keepalive on or off; the host to step its frames. */
-async function twoHundred(url: string, keepalive: boolean): Promise<{ host: MemoryHost; runtime: WebSocketRuntime<TestTarget, MemoryThread> }> {
+async function twoHundred(url: string, keepalive: boolean): Promise<{ host: MemoryHost; runtime: CountingRuntime }> {
   const host = new MemoryHost();
-  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({ WebSocket: WebSocket as unknown as WebSocketConstructorLike, host, hats: HATS });
+  const runtime = new CountingRuntime({ WebSocket: WebSocket as unknown as WebSocketConstructorLike, host, hats: HATS });
   await Promise.all(
     Array.from({ length: CONNECTIONS }, (_, i) => {
       const sprite = target(`sprite ${i}`);

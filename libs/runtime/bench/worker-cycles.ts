@@ -1,5 +1,6 @@
 import { WebSocket, WebSocketServer } from 'ws';
-import { OffThreadSockets, scratchWebSocketWorker, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
+import { OffThreadSockets, scratchWebSocketWorker, type WebSocketConstructorLike } from '../src/index.js';
+import { CountingRuntime } from '../test/support/counting-runtime.js';
 import { inProcessWorker, MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { collectGarbage, type Row } from './bench-kit.js';
 
@@ -28,7 +29,7 @@ export async function workerCycleHeap(): Promise<Row> {
     pageWebSocket: WebSocket as unknown as WebSocketConstructorLike,
     startWorker: () => inProcessWorker(scratchWebSocketWorker, WebSocket) as never,
   });
-  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({ WebSocket: sockets.WebSocket, host: sockets.host(host), hats: HATS });
+  const runtime = new CountingRuntime({ WebSocket: sockets.WebSocket, host: sockets.host(host), hats: HATS });
   const sprite = target('cycler');
   const cycles = async (count: number) => {
     for (let i = 0; i < count; i += 1) {

@@ -10,7 +10,7 @@ export const NO_STATUS_RECEIVED = 1005;
 /**
  * RFC 6455 §7.4.2 and the WebSocket API's `close()`: a program may send 1000 or a code from
  * 3000 to 4999 (the rest is reserved for the protocol itself, and the browser throws on it).
- * CONTRACT.md, Closing: anything else, fractions and non-numbers included, becomes 1000, so a
+ * Anything else, fractions and non-numbers included, becomes 1000 (CONTRACT.md, Closing), so a
  * close block never fails.
  */
 export function normalizeCloseCode(code: unknown): number {

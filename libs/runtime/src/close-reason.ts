@@ -1,7 +1,8 @@
+import { utf8Encoder } from './text-codecs.js';
+
 /** RFC 6455 §5.5: a control frame's payload is at most 125 bytes, 2 of which are the code. */
 export const MAX_CLOSE_REASON_BYTES = 123;
 
-const encoder = new TextEncoder();
 // fatal: a cut in the middle of a character must be a bug we hear about, never a U+FFFD.
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -19,7 +20,7 @@ function isContinuationByte(byte: number): boolean {
  * WebSocket implementation, the encoder sends it as U+FFFD, and it is counted as such.
  */
 export function truncateCloseReason(reason: string): string {
-  const bytes = encoder.encode(reason);
+  const bytes = utf8Encoder.encode(reason);
   if (bytes.length <= MAX_CLOSE_REASON_BYTES) return strictDecoder.decode(bytes);
   let end = MAX_CLOSE_REASON_BYTES;
   // bytes[end] is the first byte left out: if it continues a character, that character

@@ -1,6 +1,5 @@
 import { NO_STATUS_RECEIVED } from './close-code.js';
-import { CLOSED, CLOSING, CONNECTING, ERRORED, OPEN, RECONNECTING, type ConnectionState } from './connection-state.js';
-import { ERROR_CONNECTION_LOST, ERROR_TIMED_OUT, type ErrorReason } from './connection-state.js';
+import { CLOSED, CLOSING, CONNECTING, ERRORED, OPEN, RECONNECTING, ERROR_CONNECTION_LOST, ERROR_TIMED_OUT, type ConnectionState, type ErrorReason } from './connection-state.js';
 import { closeEnding, errorEnding, type Ending } from './ending.js';
 import { reporterValues, stopEnding, type ReporterValues } from './ending-rules.js';
 import type { ConnectionContext, ConnectionHome } from './connection-context.js';
@@ -13,7 +12,8 @@ import { shouldReconnect } from './reconnect-policy.js';
 import { Settlement } from './settlement.js';
 import type { ReceivedMessage } from './received-message.js';
 import type { Session } from './session.js';
-import { ABNORMAL_CLOSURE, SocketLink, type SocketEvents } from './socket-link.js';
+import { ABNORMAL_CLOSURE, type SocketEvents, type SocketLink } from './socket-link.js';
+import { linkSocket } from './terminating-link.js';
 import { Timer } from './timer.js';
 
 /** How `finish` ends a connection. */
@@ -98,7 +98,7 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
 
   /** Takes over a new socket, and starts the handshake timeout. */
   attach(socket: WebSocketLike): void {
-    this.link = new SocketLink(socket, this, this.context.timing.closeGracePeriodMs);
+    this.link = linkSocket(socket, this, this.context.timing.closeGracePeriodMs);
     this.timer.start(this.conversation.handshakeTimeoutMs(this.context.timing.handshakeTimeoutMs), this.handleHandshakeTimeout);
   }
 
@@ -295,6 +295,6 @@ export class Connection<Target extends object, Thread = unknown> implements HatC
     const { code, reason } = this.requested ?? { code: NO_STATUS_RECEIVED, reason: '' };
     this.finish(closeEnding(code, reason, true), 'with hat');
     // The link keeps its listeners until the socket's own close event; `ws` can end it now.
-    this.link?.terminate();
+    this.link?.giveUp();
   };
 }

@@ -1,6 +1,7 @@
 import { formatByteList, MAX_BYTE_LIST_ITEMS, parseByteList } from './byte-list.js';
 import { bytesToBase64, bytesToDataUrl } from './data-url.js';
 import { MAX_DATA_URL_LENGTH, parseDataUrl } from './data-url-parse.js';
+import { utf8Encoder } from './text-codecs.js';
 
 /**
  * The conversions behind the blocks `(data URL of text [TEXT])`, `(text of data URL [DATA])`,
@@ -15,7 +16,6 @@ import { MAX_DATA_URL_LENGTH, parseDataUrl } from './data-url-parse.js';
 /** The start of `(data URL of text [TEXT])`: UTF-8 text, said so, so any reader decodes it right. */
 export const TEXT_DATA_URL_PREFIX = 'data:text/plain;charset=utf-8;base64,';
 
-const encoder = new TextEncoder();
 /**
  * Not fatal: a message that is not valid UTF-8 still shows its readable parts, each bad
  * sequence becoming U+FFFD as in every browser's text decoding. ignoreBOM keeps a leading
@@ -38,7 +38,7 @@ export function dataUrlOfText(text: unknown): string {
   if (typeof text !== 'string') return '';
   // UTF-8 takes at least one byte per UTF-16 code unit: refuse before encoding what cannot fit.
   if (TEXT_DATA_URL_PREFIX.length + base64Length(text.length) > MAX_DATA_URL_LENGTH) return '';
-  const bytes = encoder.encode(text);
+  const bytes = utf8Encoder.encode(text);
   if (TEXT_DATA_URL_PREFIX.length + base64Length(bytes.length) > MAX_DATA_URL_LENGTH) return '';
   return TEXT_DATA_URL_PREFIX + bytesToBase64(bytes);
 }

@@ -1,5 +1,6 @@
 import { trimAsciiWhitespace } from './ascii-whitespace.js';
 import { forgivingBase64Decode } from './forgiving-base64.js';
+import { asciiDecoder, utf8Encoder } from './text-codecs.js';
 
 /**
  * The longest `data:` URL read, in UTF-16 code units (64 Mi, about 48 MiB of bytes as base64).
@@ -7,9 +8,6 @@ import { forgivingBase64Decode } from './forgiving-base64.js';
  * it (its bytes, their text) nears the engine's string and memory limits.
  */
 export const MAX_DATA_URL_LENGTH = 2 ** 26;
-
-/** WHATWG fetch: the media type of a `data:` URL that names none, or none that parses. */
-export const DEFAULT_DATA_URL_MEDIA_TYPE = 'text/plain;charset=US-ASCII';
 
 /** Why a text is not a `data:` URL we read; stable words, so callers may compare them. */
 export const DATA_URL_NOT_TEXT = 'not text';
@@ -26,23 +24,16 @@ export type DataUrlProblem =
   | typeof DATA_URL_BAD_BASE64;
 
 /**
- * A `data:` URL read into its parts. `mediaType` is the text before the comma as the URL
- * parser writes it out (controls and non-ASCII percent-encoded as UTF-8), trimmed, without `;base64`; `text/plain`
- * is put in front when it starts with `;`, and it is
- * {@link DEFAULT_DATA_URL_MEDIA_TYPE} when its type/subtype is missing or not made of tokens.
- * `bytes` is the body, decoded; `base64` says which way it was written.
+ * A `data:` URL read into its bytes: `bytes` is the body, decoded; `base64` says which way it
+ * was written. No block reads the media type, so it is not kept.
  */
 export type DataUrlParse =
-  | { ok: true; mediaType: string; base64: boolean; bytes: Uint8Array }
+  | { ok: true; base64: boolean; bytes: Uint8Array }
   | { ok: false; reason: DataUrlProblem };
 
-const encoder = new TextEncoder();
-const asciiDecoder = new TextDecoder();
 const PERCENT = 0x25;
-const SCHEME = 'data:';
+const DATA_SCHEME = 'data:';
 const BASE64_MARKER = 'base64';
-/** WHATWG MIME Sniffing "parse a MIME type": type "/" subtype, both HTTP tokens (RFC 9110 §5.6.2). */
-const MEDIA_TYPE_ESSENCE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+[\t\n\r ]*(?:;|$)/;
 const HAS_TAB_OR_NEWLINE = /[\t\n\r]/;
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
 
@@ -59,17 +50,13 @@ function stripC0ControlOrSpace(text: string): string {
   return text.slice(start, end);
 }
 
-/**
- * Fetch step 11: the media type ends with `;`, any spaces, then `base64` in any case.
- * Gives the media type without that ending, or null when it has none.
- */
-function withoutBase64Marker(mediaType: string): string | null {
-  if (mediaType.length < BASE64_MARKER.length + 1) return null;
-  if (mediaType.slice(-BASE64_MARKER.length).toLowerCase() !== BASE64_MARKER) return null;
+/** Fetch step 11: whether the media type ends with `;`, any spaces, then `base64` in any case. */
+function hasBase64Marker(mediaType: string): boolean {
+  if (mediaType.length < BASE64_MARKER.length + 1) return false;
+  if (mediaType.slice(-BASE64_MARKER.length).toLowerCase() !== BASE64_MARKER) return false;
   let end = mediaType.length - BASE64_MARKER.length;
   while (end > 0 && mediaType.charCodeAt(end - 1) === 0x20) end -= 1;
-  if (end === 0 || mediaType.charCodeAt(end - 1) !== 0x3b) return null;
-  return mediaType.slice(0, end - 1);
+  return end > 0 && mediaType.charCodeAt(end - 1) === 0x3b;
 }
 
 function hexValue(code: number): number {
@@ -107,7 +94,7 @@ function percentDecode(bytes: Uint8Array): Uint8Array {
 const PLAIN_MEDIA_TYPE = /^[\x20-\x3e\x40-\x7e]*$/;
 
 /** Upper-case hex digits, as the URL parser writes a percent-encoded byte. */
-const HEX_DIGITS = encoder.encode('0123456789ABCDEF');
+const HEX_DIGITS = utf8Encoder.encode('0123456789ABCDEF');
 
 /** Whether the URL parser percent-encodes `byte` of a data URL's path (`inQuery` false) or query. */
 function mustEncode(byte: number, inQuery: boolean, next: number | undefined): boolean {
@@ -128,7 +115,7 @@ function mustEncode(byte: number, inQuery: boolean, next: number | undefined): b
  */
 function serializedMediaType(written: string): string {
   if (PLAIN_MEDIA_TYPE.test(written)) return written;
-  const bytes = encoder.encode(written);
+  const bytes = utf8Encoder.encode(written);
   const out = new Uint8Array(bytes.length * 3);
   let length = 0;
   let inQuery = false;
@@ -148,13 +135,6 @@ function serializedMediaType(written: string): string {
   return asciiDecoder.decode(out.subarray(0, length));
 }
 
-/** WHATWG fetch step 12 and 14 (see {@link DataUrlParse}). */
-function mediaTypeOf(written: string): string {
-  const mediaType = written.startsWith(';') ? `text/plain${written}` : written;
-  // No `/`, no type/subtype: said at once, where the pattern would scan a long text to the end and back.
-  return mediaType.includes('/') && MEDIA_TYPE_ESSENCE.test(mediaType) ? mediaType : DEFAULT_DATA_URL_MEDIA_TYPE;
-}
-
 /**
  * Reads any `data:` URL into its bytes, following the WHATWG fetch "data: URL processor"
  * (https://fetch.spec.whatwg.org/#data-url-processor, which refines RFC 2397 §2–3) on the URL
@@ -171,8 +151,7 @@ function mediaTypeOf(written: string): string {
  *
  * Never throws. A non-string gives `not text`; more than {@link MAX_DATA_URL_LENGTH} code units
  * gives `too long`, before any work; another scheme gives `not a data: URL`.
- * The media type is returned as the URL parser serializes it, not normalised (WHATWG would
- * lower-case it and drop bad parameters); nothing here depends on it. One known difference from
+ * One known difference from
  * a browser: when `/` follows `data:` at once, the URL parser reads a hierarchical path (it
  * resolves `..` segments and percent-encodes spaces); this reads it like any other data URL.
  */
@@ -182,18 +161,17 @@ export function parseDataUrl(input: unknown): DataUrlParse {
 
   const stripped = stripC0ControlOrSpace(input);
   const url = HAS_TAB_OR_NEWLINE.test(stripped) ? stripped.replace(TAB_OR_NEWLINE, '') : stripped;
-  if (url.slice(0, SCHEME.length).toLowerCase() !== SCHEME) return fail(DATA_URL_WRONG_SCHEME);
+  if (url.slice(0, DATA_SCHEME.length).toLowerCase() !== DATA_SCHEME) return fail(DATA_URL_WRONG_SCHEME);
 
-  const hash = url.indexOf('#', SCHEME.length);
+  const hash = url.indexOf('#', DATA_SCHEME.length);
   const end = hash === -1 ? url.length : hash;
-  const comma = url.indexOf(',', SCHEME.length);
+  const comma = url.indexOf(',', DATA_SCHEME.length);
   if (comma === -1 || comma > end) return fail(DATA_URL_NO_COMMA);
 
-  const writtenType = trimAsciiWhitespace(serializedMediaType(url.slice(SCHEME.length, comma)));
-  const body = percentDecode(encoder.encode(url.slice(comma + 1, end)));
-  const base64Type = withoutBase64Marker(writtenType);
-  if (base64Type === null) {
-    return { ok: true, mediaType: mediaTypeOf(writtenType), base64: false, bytes: body };
+  const writtenType = trimAsciiWhitespace(serializedMediaType(url.slice(DATA_SCHEME.length, comma)));
+  const body = percentDecode(utf8Encoder.encode(url.slice(comma + 1, end)));
+  if (!hasBase64Marker(writtenType)) {
+    return { ok: true, base64: false, bytes: body };
   }
 
   // Fetch step 11.1 reads the body's bytes as code points ("isomorphic decode"). A byte past
@@ -201,7 +179,7 @@ export function parseDataUrl(input: unknown): DataUrlParse {
   if (!isAscii(body)) return fail(DATA_URL_BAD_BASE64);
   const bytes = forgivingBase64Decode(asciiDecoder.decode(body));
   if (bytes === null) return fail(DATA_URL_BAD_BASE64);
-  return { ok: true, mediaType: mediaTypeOf(base64Type), base64: true, bytes };
+  return { ok: true, base64: true, bytes };
 }
 
 function isAscii(bytes: Uint8Array): boolean {

@@ -1,7 +1,9 @@
+import { NODE_AND_TESTS } from './platform.js';
+import { asciiDecoder, BASE64_ALPHABET } from './text-codecs.js';
+
 /** CONTRACT.md, Receiving: a binary message's data, as a Scratch project can hold it. */
 export const BINARY_DATA_URL_PREFIX = 'data:application/octet-stream;base64,';
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const PAD = 61; // '='
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -14,15 +16,12 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const FIRST_PAIR = new Uint32Array(4096);
 const SECOND_PAIR = new Uint32Array(4096);
 for (let i = 0; i < 4096; i += 1) {
-  const a = ALPHABET.charCodeAt(i >> 6);
-  const b = ALPHABET.charCodeAt(i & 63);
+  const a = BASE64_ALPHABET.charCodeAt(i >> 6);
+  const b = BASE64_ALPHABET.charCodeAt(i & 63);
   const inMemoryOrder = littleEndian ? a | (b << 8) : (a << 8) | b;
   FIRST_PAIR[i] = littleEndian ? inMemoryOrder : (inMemoryOrder << 16) >>> 0;
   SECOND_PAIR[i] = littleEndian ? (inMemoryOrder << 16) >>> 0 : inMemoryOrder;
 }
-
-// The output is pure ASCII, which the decoder turns into a string natively.
-const asciiDecoder = new TextDecoder();
 
 /**
  * Output buffer reused across calls (the decoder copies out of it), with its word view made
@@ -79,9 +78,9 @@ export function portableBase64(bytes: Uint8Array): string {
     const o = w * 4;
     const a = bytes[triplesEnd]!;
     const b = rest === 2 ? bytes[triplesEnd + 1]! : 0;
-    out[o] = ALPHABET.charCodeAt(a >> 2);
-    out[o + 1] = ALPHABET.charCodeAt(((a & 3) << 4) | (b >> 4));
-    out[o + 2] = rest === 2 ? ALPHABET.charCodeAt((b & 15) << 2) : PAD;
+    out[o] = BASE64_ALPHABET.charCodeAt(a >> 2);
+    out[o + 1] = BASE64_ALPHABET.charCodeAt(((a & 3) << 4) | (b >> 4));
+    out[o + 2] = rest === 2 ? BASE64_ALPHABET.charCodeAt((b & 15) << 2) : PAD;
     out[o + 3] = PAD;
   }
   return asciiDecoder.decode(out.subarray(0, outLength));
@@ -90,16 +89,18 @@ export function portableBase64(bytes: Uint8Array): string {
 type NativeEncoder = (bytes: Uint8Array) => string;
 
 /**
- * The platform's own encoder when it has one: `Uint8Array.prototype.toBase64` (current
- * browsers, including TurboWarp's Chromium) or Node's Buffer. Both are native code and
- * several times faster than any JavaScript loop on messages of a few kilobytes; both are
- * synchronous, so arrival order still holds. Chosen once, at load.
+ * The platform's own encoder when it has one: `Uint8Array.prototype.toBase64` in current
+ * browsers, including TurboWarp's Chromium. Native code is several times faster than any
+ * JavaScript loop on messages of a few kilobytes, and it is synchronous, so arrival order
+ * still holds. Chosen once, at load.
  */
 function nativeEncoder(): NativeEncoder | null {
   // Read through Reflect.get: the method is newer than TypeScript's ES2022 library, and a plain
   // property read would be a type warning in the built script (TurboWarp's gallery type-checks it).
   const toBase64: unknown = Reflect.get(Uint8Array.prototype, 'toBase64');
   if (typeof toBase64 === 'function') return (bytes) => toBase64.call(bytes) as string;
+  if (!NODE_AND_TESTS) return null;
+  // Node before 25 has no toBase64; its Buffer encodes natively too.
   const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, l: number): { toString(e: string): string } } }).Buffer;
   if (typeof NodeBuffer?.from === 'function') {
     return (bytes) => NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -116,8 +117,8 @@ export function bytesToDataUrl(bytes: Uint8Array): string {
 }
 
 /**
- * The bytes of a binary message as a WebSocket hands it over: an ArrayBuffer (browser, and
- * `ws` with binaryType 'arraybuffer') or a view such as Node's Buffer. Null for anything else.
+ * The bytes of a binary message as a WebSocket hands it over: an ArrayBuffer (binaryType
+ * 'arraybuffer', as the socket is set) or a view over one. Null for anything else.
  */
 export function binaryBytes(data: unknown): Uint8Array | null {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);

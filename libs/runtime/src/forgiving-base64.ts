@@ -1,3 +1,5 @@
+import { BASE64_ALPHABET } from './text-codecs.js';
+
 /**
  * WHATWG Infra "forgiving-base64 decode" (https://infra.spec.whatwg.org/#forgiving-base64-decode),
  * the base64 reading that `data:` URLs and `atob()` use. It is more lenient than RFC 4648 §4 in
@@ -20,8 +22,7 @@ const ONLY_BASE64_ALPHABET = /^[A-Za-z0-9+/]*$/;
 
 /** The 6-bit value of each base64 character by char code; the check above guarantees a hit. */
 const SEXTET = new Uint8Array(128);
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-for (let i = 0; i < ALPHABET.length; i += 1) SEXTET[ALPHABET.charCodeAt(i)] = i;
+for (let i = 0; i < BASE64_ALPHABET.length; i += 1) SEXTET[BASE64_ALPHABET.charCodeAt(i)] = i;
 
 /**
  * The bytes `data` stands for, or null when it is not forgiving-base64 (rules above).

@@ -1,4 +1,4 @@
-import type { HatFields, HatOpcodes, Host } from './host.js';
+import type { HatOpcodes, Host } from './host.js';
 import { reportUnexpected } from './report-unexpected.js';
 
 /** Which of the runtime's events a hat answers: `open`, `message`, `error` or `close`. */
@@ -15,13 +15,10 @@ export class HatRunner<Target extends object, Thread> {
     private readonly hats: HatOpcodes,
   ) {}
 
-  /**
-   * Starts the hat for `event` on `target` (only its scripts whose fields hold `fields`, when
-   * given); the threads it started (none if the host failed).
-   */
-  start(event: HatEvent, target: Target, fields?: HatFields): Thread[] {
+  /** Starts the hat for `event` on `target`; the threads it started (none if the host failed). */
+  start(event: HatEvent, target: Target): Thread[] {
     try {
-      return this.host.startHats(this.hats[event], target, fields);
+      return this.host.startHats(this.hats[event], target);
     } catch (error) {
       reportUnexpected(error);
       return [];

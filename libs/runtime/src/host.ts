@@ -9,18 +9,9 @@ import type { ErrorReason } from './connection-state.js';
 /** Removes the listener it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
-/**
- * Values a hat's fields must hold for its script to start, by field name (the argument name
- * in the spec), e.g. `{ KIND: 'binary' }` for a hat with a KIND menu (none of today's hats has a
- * field, so the runtime passes none). The VM compares
- * them ignoring case (scratch-vm `Runtime.startHats`, which upper-cases both sides).
- */
-export type HatFields = Readonly<Record<string, string>>;
-
 export interface Host<Target extends object, Thread = unknown> {
   /**
-   * Starts the hat `opcode` for `target` only, restarting threads already under it. With
-   * `fields`, only the scripts whose hat holds those field values start; without, all do.
+   * Starts the hat `opcode` for `target` only, restarting threads already under it.
    * Returns one thread per script started, so none when the target has no such script: for the
    * message hat the runtime reads that as "keep messages for `take next message`"
    * (CONTRACT.md, Receiving). The runtime binds each returned thread to the connection whose
@@ -28,7 +19,7 @@ export interface Host<Target extends object, Thread = unknown> {
    * the host passes back to the blocks (TurboWarp: `util.thread`), and a restarted script should
    * get a new one (scratch-vm makes a new Thread); a thread that is not an object binds to nothing.
    */
-  startHats(opcode: string, target: Target, fields?: HatFields): Thread[];
+  startHats(opcode: string, target: Target): Thread[];
   /** Whether `thread` is still running (not finished and not stopped). */
   isThreadActive(thread: Thread): boolean;
   /** Stops `thread` through the VM's own API. */

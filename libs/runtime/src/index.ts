@@ -8,7 +8,6 @@ export {
 } from './turbowarp-host.js';
 export type {
   Host,
-  HatFields,
   HatOpcodes,
   Unsubscribe,
   WebSocketLike,
@@ -63,7 +62,6 @@ export { forgivingBase64Decode } from './forgiving-base64.js';
 export {
   parseDataUrl,
   MAX_DATA_URL_LENGTH,
-  DEFAULT_DATA_URL_MEDIA_TYPE,
   DATA_URL_NOT_TEXT,
   DATA_URL_TOO_LONG,
   DATA_URL_WRONG_SCHEME,

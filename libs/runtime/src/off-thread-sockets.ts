@@ -63,7 +63,7 @@ export class OffThreadSockets {
   host<Target extends object, Thread>(host: Host<Target, Thread>): Host<Target, Thread> {
     // Each member calls the host's own, on the host: a class's methods need their `this`.
     return {
-      startHats: (opcode, target, fields) => (fields === undefined ? host.startHats(opcode, target) : host.startHats(opcode, target, fields)),
+      startHats: (opcode, target) => host.startHats(opcode, target),
       isThreadActive: (thread) => host.isThreadActive(thread),
       stopThread: (thread) => host.stopThread(thread),
       canFetch: (url) =>

@@ -13,14 +13,11 @@ import { reportUnexpected } from './report-unexpected.js';
  * same URL and protocols; any other ending lets the sprite settle.
  */
 export class Reconnector<Target extends object, Thread> implements ConnectionListener<Connection<Target, Thread>> {
-  /**
-   * `delayOf(attempt)` is the wait in ms before try number `attempt` (0 for the first after an
-   * ending); undefined, a throw, or a result that is not a finite number ≥ 0 means `reconnectDelay`.
-   */
+  /** `delayOf(attempt)` is the wait in ms before try number `attempt` (0 for the first after an ending). */
   constructor(
     private readonly registry: ConnectionRegistry<Target, Thread>,
     private readonly opener: Opener<Target, Thread>,
-    private readonly delayOf: ((attempt: number) => number) | undefined,
+    private readonly delayOf: (attempt: number) => number,
   ) {}
 
   /** A connection ended (its hat already started, unless quiet): reconnect when the rule says so, else let its sprite settle. */
@@ -55,7 +52,7 @@ export class Reconnector<Target extends object, Thread> implements ConnectionLis
     const sprite = this.registry.sprite(previous.target);
     const next = sprite?.continueAfter(previous) ?? null;
     if (next === null) return false;
-    next.waitToReconnect(this.waitBefore(previous.session.takeBackoffStep()));
+    next.waitToReconnect(this.delayOf(previous.session.takeBackoffStep()));
     return true;
   }
 
@@ -63,15 +60,21 @@ export class Reconnector<Target extends object, Thread> implements ConnectionLis
     return this.registry.sprite(connection.target)?.isCurrent(connection) === true;
   }
 
-  private waitBefore(attempt: number): number {
-    if (this.delayOf !== undefined) {
-      try {
-        const ms = this.delayOf(attempt);
-        if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) return ms;
-      } catch (error) {
-        reportUnexpected(error);
-      }
+}
+
+/**
+ * The waits of the test option `reconnectDelay` (WebSocketRuntimeOptions): where it is not a
+ * function, throws, or gives no finite number ≥ 0, the wait is `reconnectDelay`'s.
+ */
+export function reconnectDelayOption(given: unknown): (attempt: number) => number {
+  if (typeof given !== 'function') return reconnectDelay;
+  return (attempt) => {
+    try {
+      const ms: unknown = given(attempt);
+      if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) return ms;
+    } catch (error) {
+      reportUnexpected(error);
     }
     return reconnectDelay(attempt);
-  }
+  };
 }

@@ -23,13 +23,6 @@ export class ConnectionRegistry<Target extends object, Thread> {
     private readonly makeSprite: (target: Target) => Sprite<Target, Thread>,
   ) {}
 
-  /** Connections of all targets that still need the host (0 when all have ended and drained). */
-  get connectionCount(): number {
-    let count = 0;
-    for (const sprite of this.active) count += sprite.busyCount();
-    return count;
-  }
-
   /** The state of `target`'s connections, if it ever connected (since the last new project). */
   sprite(target: Target): Sprite<Target, Thread> | undefined {
     return this.sprites.get(target);

@@ -13,13 +13,15 @@ import { HatRunner } from './hat-runner.js';
 import { Lifetime } from './lifetime.js';
 import { BlockLookup } from './lookup.js';
 import { Opener } from './opener.js';
-import { Reconnector } from './reconnector.js';
+import { NODE_AND_TESTS } from './platform.js';
+import { reconnectDelay } from './reconnect-policy.js';
+import { reconnectDelayOption, Reconnector } from './reconnector.js';
 import { ConnectionRegistry } from './registry.js';
 import { safeText } from './safe-text.js';
 import { Sprite } from './sprite.js';
 import { readStatistic } from './statistics.js';
 import type { WebSocketRuntimeOptions } from './runtime-options.js';
-import { resolveTiming } from './timing.js';
+import { DEFAULT_TIMING, resolveTiming } from './timing.js';
 
 /** Targets are objects (a sprite, the stage, a clone); anything else has no connection. */
 function isTarget(value: unknown): value is object {
@@ -43,7 +45,8 @@ function isTarget(value: unknown): value is object {
 export class WebSocketRuntime<Target extends object, Thread = unknown> {
   /** Which connection name each thread is bound to. */
   private readonly bindings = new Bindings();
-  private readonly registry: ConnectionRegistry<Target, Thread>;
+  /** Protected for tests, which count the connections it still tracks (test/support/runtime.ts). */
+  protected readonly registry: ConnectionRegistry<Target, Thread>;
   private readonly opener: Opener<Target, Thread>;
   private readonly lifetime: Lifetime<Target, Thread>;
   private readonly lookup: BlockLookup<Target, Thread>;
@@ -55,8 +58,9 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
     const host = options.host;
     const hats = new HatRunner(host, options.hats);
-    const timing = resolveTiming(options.timing);
-    const delayOf = typeof options.reconnectDelay === 'function' ? options.reconnectDelay : undefined;
+    // Only tests set these; a browser bundle has the defaults alone (platform.ts).
+    const timing = NODE_AND_TESTS ? resolveTiming(options.timing) : DEFAULT_TIMING;
+    const delayOf = NODE_AND_TESTS ? reconnectDelayOption(options.reconnectDelay) : reconnectDelay;
     const frames = new FrameHook<Sprite<Target, Thread>>((sprite) => this.registry.settle(sprite));
     this.opener = new Opener(options.WebSocket, host);
     this.registry = new ConnectionRegistry(
@@ -69,11 +73,6 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     const conversations = (connection: Connection<Target, Thread>) => this.conversation.watch(connection);
     const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen, conversations };
     this.binary = new BinaryBlocks(this.lookup);
-  }
-
-  /** Connections (of every target and name) the runtime still tracks with host listeners (0 when all have ended). */
-  get connectionCount(): number {
-    return this.registry.connectionCount;
   }
 
   /**

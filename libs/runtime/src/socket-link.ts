@@ -3,7 +3,6 @@ import type { Outgoing } from './outbox.js';
 import { isUnclosed } from './ready-state.js';
 import { readReceived, type ReceivedMessage } from './received-message.js';
 import { reportUnexpected } from './report-unexpected.js';
-import { Timer } from './timer.js';
 
 /** RFC 6455 §7.4.1: 1006 is never sent; it means the connection ended without a close frame. */
 export const ABNORMAL_CLOSURE = 1006;
@@ -22,11 +21,6 @@ export interface SocketEvents {
   broken(): void;
 }
 
-/** `ws`'s extra: drops the TCP connection at once. Browsers have no such method. */
-interface Terminable {
-  terminate?: unknown;
-}
-
 /**
  * One socket and the four listeners on it, added together here and removed together at its
  * `close` event, so no listener outlives its connection. Every call into the socket goes through
@@ -34,17 +28,12 @@ interface Terminable {
  * through one `emitErrorAndClose`), never thrown to the block that caused it.
  */
 export class SocketLink {
-  private socket: WebSocketLike | null;
-  /** After `end`, the wait for the server's closing handshake before `terminate` (where the socket has it). */
-  private readonly unanswered = new Timer();
+  protected socket: WebSocketLike | null;
+  private readonly events: SocketEvents;
 
-  /** `graceMs`: how long an ended connection's socket may wait for the server's closing handshake (`Timing.closeGracePeriodMs`). */
-  constructor(
-    socket: WebSocketLike,
-    private readonly events: SocketEvents,
-    private readonly graceMs: number,
-  ) {
+  constructor(socket: WebSocketLike, events: SocketEvents) {
     this.socket = socket;
+    this.events = events;
     // Binary arrives as an ArrayBuffer, converted synchronously, so a text message that
     // arrives later can never overtake it (the gallery extension converted Blobs async).
     socket.binaryType = 'arraybuffer';
@@ -72,30 +61,26 @@ export class SocketLink {
 
   /**
    * The connection has ended: closes the socket if it is still connecting or open (a throw is
-   * reported, not told: there is nothing left to end), and drops the TCP connection if the server
-   * has not answered within the grace period (RFC 6455 §7.1.1 lets a client do so). Without this
-   * `ws` keeps the socket and its own 30 s timer alive; a browser gives up by itself after 60 s.
+   * reported, not told: there is nothing left to end). A browser waits for the server's answer
+   * by itself, at most 60 s.
    */
   end(): void {
     const socket = this.socket;
-    if (socket === null) return;
-    if (isUnclosed(socket.readyState)) {
-      try {
-        socket.close();
-      } catch (error) {
-        reportUnexpected(error);
-      }
+    if (socket === null || !isUnclosed(socket.readyState)) return;
+    try {
+      socket.close();
+    } catch (error) {
+      reportUnexpected(error);
     }
-    if (typeof (socket as Terminable).terminate === 'function') this.unanswered.start(this.graceMs, () => this.terminate());
   }
 
-  /** Drops the TCP connection where the socket can (`ws`), after a close that got no answer in time. */
-  terminate(): void {
-    const socket = this.socket as Terminable | null;
-    if (socket !== null && typeof socket.terminate === 'function') this.use(() => (socket.terminate as () => void).call(socket));
-  }
+  /** The server did not answer a close in time. A browser's socket can do nothing more about it. */
+  giveUp(): void {}
 
-  private use(call: (socket: WebSocketLike) => void): boolean {
+  /** Called once the socket has closed and the link has let go of it. */
+  protected released(): void {}
+
+  protected use(call: (socket: WebSocketLike) => void): boolean {
     const socket = this.socket;
     if (socket === null) return false;
     try {
@@ -124,7 +109,7 @@ export class SocketLink {
 
   private readonly handleClose = (event: { code?: unknown; reason?: unknown }): void => {
     const socket = this.socket;
-    this.unanswered.clear();
+    this.released();
     if (socket !== null) {
       socket.removeEventListener('open', this.handleOpen);
       socket.removeEventListener('message', this.handleMessage);

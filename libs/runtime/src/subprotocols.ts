@@ -24,7 +24,7 @@ function quote(item: string): string {
   return item.length > QUOTE_LIMIT ? `${JSON.stringify(item.slice(0, QUOTE_LIMIT))}…` : JSON.stringify(item);
 }
 
-function invalid(detail: string): SubprotocolsParse {
+function invalidList(detail: string): SubprotocolsParse {
   return { ok: false, reason: INVALID_PROTOCOLS, detail };
 }
 
@@ -42,14 +42,14 @@ function invalid(detail: string): SubprotocolsParse {
  * `the protocol list is not text`.
  */
 export function parseSubprotocols(list: unknown): SubprotocolsParse {
-  if (typeof list !== 'string') return invalid('the protocol list is not text');
+  if (typeof list !== 'string') return invalidList('the protocol list is not text');
   const protocols: string[] = [];
   const seen = new Set<string>();
   for (const raw of list.split(',')) {
     const item = trimAsciiWhitespace(raw);
     if (item === '') continue;
-    if (!TOKEN.test(item)) return invalid(`${quote(item)} is not a valid protocol name`);
-    if (seen.has(item)) return invalid(`${quote(item)} is listed twice`);
+    if (!TOKEN.test(item)) return invalidList(`${quote(item)} is not a valid protocol name`);
+    if (seen.has(item)) return invalidList(`${quote(item)} is listed twice`);
     seen.add(item);
     protocols.push(item);
   }

@@ -25,6 +25,12 @@ export const DEFAULT_CLOSE_GRACE_PERIOD_MS = 1000;
 /** 20 s: slow mobile networks and Chromium's throttling of many pending handshakes fit; a user waits no longer. */
 export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 20_000;
 
+/** The timing a runtime has unless a test gives another. */
+export const DEFAULT_TIMING: Timing = {
+  closeGracePeriodMs: DEFAULT_CLOSE_GRACE_PERIOD_MS,
+  handshakeTimeoutMs: DEFAULT_HANDSHAKE_TIMEOUT_MS,
+};
+
 /** Fills in the defaults. A value that is not a finite number ≥ 0 is replaced by its default. */
 export function resolveTiming(given: Partial<Timing> | undefined): Timing {
   return {

@@ -1,4 +1,4 @@
-import type { HatFields, Host, Unsubscribe } from './host.js';
+import type { Host, Unsubscribe } from './host.js';
 import { localNetworkFailureReason, type PermissionsLike } from './local-network.js';
 
 /**
@@ -6,13 +6,13 @@ import { localNetworkFailureReason, type PermissionsLike } from './local-network
  * runtime library never imports the VM.
  */
 export interface TurboWarpVmRuntimeLike<Target extends object = object, Thread = unknown> {
-  /** `matchFields`: field name → value; the VM upper-cases the values in place. */
-  startHats(opcode: string, matchFields: Record<string, string> | undefined, target: Target): Thread[] | undefined | null;
+  /** `matchFields` (field values a hat must hold) is always undefined here: no hat of ours has a field. */
+  startHats(opcode: string, matchFields: undefined, target: Target): Thread[] | undefined | null;
   isActiveThread(thread: Thread): boolean;
   _stopThread(thread: Thread): void;
   on(event: string, listener: (...args: any[]) => void): unknown;
-  off?(event: string, listener: (...args: any[]) => void): unknown;
-  removeListener?(event: string, listener: (...args: any[]) => void): unknown;
+  /** Node's EventEmitter name, which every version of the VM's emitter has (`off` came later). */
+  removeListener(event: string, listener: (...args: any[]) => void): unknown;
 }
 
 /** The VM's event names (scratch-vm `runtime.js`). */
@@ -42,16 +42,13 @@ export function createTurboWarpHost<Target extends object = object, Thread = unk
     return () => {
       if (!subscribed) return;
       subscribed = false;
-      if (typeof vmRuntime.off === 'function') vmRuntime.off(event, listener);
-      else if (typeof vmRuntime.removeListener === 'function') vmRuntime.removeListener(event, listener);
+      vmRuntime.removeListener(event, listener);
     };
   }
 
   return {
-    // The VM upper-cases the match values in the object it is given, so it gets a copy and
-    // the caller's stays as it was. scratch-vm returns undefined when no script uses the hat.
-    startHats: (opcode, target, fields?: HatFields) =>
-      vmRuntime.startHats(opcode, fields === undefined ? undefined : { ...fields }, target) ?? [],
+    // scratch-vm returns undefined when no script uses the hat.
+    startHats: (opcode, target) => vmRuntime.startHats(opcode, undefined, target) ?? [],
     isThreadActive: (thread) => vmRuntime.isActiveThread(thread),
     // The VM's own way to stop one thread; never set thread.status by hand.
     stopThread: (thread) => vmRuntime._stopThread(thread),

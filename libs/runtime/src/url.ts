@@ -3,7 +3,7 @@ export const INVALID_URL = 'invalid URL';
 
 export type UrlFixUp = { ok: true; url: string } | { ok: false; reason: typeof INVALID_URL };
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 /*
  * A host name as DNS and IP literals allow (parsers turn Unicode names into xn-- punycode).
@@ -33,7 +33,7 @@ const SCHEME_FIX_UPS: Readonly<Record<string, string>> = {
   https: 'wss',
 };
 
-function invalid(): UrlFixUp {
+function invalidUrl(): UrlFixUp {
   return { ok: false, reason: INVALID_URL };
 }
 
@@ -70,13 +70,13 @@ function schemeForBareHost(bare: string): string {
  */
 export function fixUpUrl(input: string): UrlFixUp {
   const trimmed = input.trim();
-  if (trimmed === '') return invalid();
+  if (trimmed === '') return invalidUrl();
 
-  const match = SCHEME.exec(trimmed);
+  const match = URL_SCHEME.exec(trimmed);
   let candidate: string;
   if (match) {
     const scheme = SCHEME_FIX_UPS[match[1]!.toLowerCase()];
-    if (scheme === undefined) return invalid();
+    if (scheme === undefined) return invalidUrl();
     candidate = scheme + trimmed.slice(match[1]!.length);
   } else {
     candidate = `${schemeForBareHost(trimmed)}://${trimmed}`;
@@ -86,7 +86,7 @@ export function fixUpUrl(input: string): UrlFixUp {
   if (hash !== -1) candidate = candidate.slice(0, hash);
 
   const parsed = parse(candidate);
-  if (parsed === null || !isValidHostname(parsed.hostname)) return invalid();
-  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return invalid();
+  if (parsed === null || !isValidHostname(parsed.hostname)) return invalidUrl();
+  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return invalidUrl();
   return { ok: true, url: candidate };
 }

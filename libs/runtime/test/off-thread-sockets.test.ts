@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inProcessWorker, MemoryHost, receive, target, TestServer, type InProcessWorker, within } from '@scratch-websocket/test-support';
-import { OffThreadSockets, scratchWebSocketWorker, WebSocketRuntime, WorkerSocket, type WebSocketConstructorLike } from '../src/index.js';
-import { clientReceives, HATS, TrackedWebSocket } from './support/runtime.js';
+import { OffThreadSockets, scratchWebSocketWorker, WorkerSocket, type WebSocketConstructorLike } from '../src/index.js';
+import { clientReceives, CountingRuntime, HATS, TrackedWebSocket } from './support/runtime.js';
 
 const PAGE = TrackedWebSocket as unknown as WebSocketConstructorLike;
 
@@ -15,7 +15,7 @@ afterEach(() => server.close());
 
 /** A runtime whose sockets are placed by `sockets`, with `host` wrapped by it as the TurboWarp host is. */
 function runtimeOn(sockets: OffThreadSockets) {
-  const runtime = new WebSocketRuntime({ WebSocket: sockets.WebSocket, host: sockets.host(host), hats: HATS });
+  const runtime = new CountingRuntime({ WebSocket: sockets.WebSocket, host: sockets.host(host), hats: HATS });
   return runtime;
 }
 

@@ -34,6 +34,11 @@ export interface GenerateContext {
   runtimeExports: RuntimeExports;
   /** The locale files beside the spec (`specs/l10n/<locale>.yaml`), in any order; may be empty. */
   translations: readonly SourceText[];
+  /**
+   * libs/runtime/GALLERY-DIFFERENCES.md: every behaviour difference from the gallery's current
+   * file, for the first piece's pull request (pieces.ts); absent for specs without pieces.
+   */
+  galleryDifferences?: SourceText;
   /** Opcodes that already have a test file: they get no skeleton. */
   existingTests: ReadonlySet<string>;
   /** Where outputs go, relative to the repository root. */
@@ -50,6 +55,10 @@ export interface OutputPaths {
   docsGalleryMarkdown: string;
   /** Folder of the per-block test skeletons. */
   blockTests: string;
+  /** Folder of the extension source of each gallery piece (`01-gallery.ts`, …; pieces.ts). */
+  galleryPieces: string;
+  /** Folder of each gallery piece's docs page and pull-request text (`01-gallery/ws.md`, `01-gallery/pull-request.md`). */
+  docsGalleryPieces: string;
 }
 
 export const DEFAULT_OUTPUTS: OutputPaths = {
@@ -59,6 +68,8 @@ export const DEFAULT_OUTPUTS: OutputPaths = {
   docsHtml: 'apps/docs/generated/websocket.html',
   docsGalleryMarkdown: 'apps/docs/generated/gallery/ws.md',
   blockTests: 'apps/extension/test/blocks',
+  galleryPieces: 'apps/extension/src/generated/pieces',
+  docsGalleryPieces: 'apps/docs/generated/gallery/pieces',
 };
 
 export const DEFAULT_RUNTIME_PATHS = {
@@ -66,4 +77,6 @@ export const DEFAULT_RUNTIME_PATHS = {
   host: 'libs/runtime/src/host.ts',
   /** The runtime package's public surface, imported for its values. */
   exports: 'libs/runtime/src/index.ts',
+  /** Next to the contract: how the blocks differ from the gallery's current file, and why. */
+  galleryDifferences: 'libs/runtime/GALLERY-DIFFERENCES.md',
 };

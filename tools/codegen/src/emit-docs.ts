@@ -30,12 +30,18 @@ interface PageOptions {
  * generator makes (anchors.ts), and "see NAME" in prose links the group or section NAME.
  */
 function docsView(spec: SpecModel, { flavour, banner, renderProse, renderText, nameInProse, link }: PageOptions) {
+  // The gallery's page as a guide of its own: its intro, and the short texts written for it.
+  const guide = flavour === 'gallery' ? spec.extension.docs.gallery : null;
+  const intro = guide === null ? spec.extension.docs.intro : guide.intro;
+  const groupDocs = (group: GroupModel): string => (guide === null ? group.docs : group.gallery);
+  const blockDocs = (block: GroupModel['blocks'][number]): string => (guide === null ? block.docs : block.gallery);
+  const pageSections = spec.extension.docs.sections.flatMap((section) => (guide === null ? [section] : section.gallery === '' ? [] : [{ ...section, text: section.gallery }]));
   const anchors = new AnchorRegistry();
   // Hidden blocks are kept only so that old projects load: the docs do not offer them.
   const shown = (group: GroupModel) => group.blocks.filter((block) => !block.hideFromPalette);
   anchors.reserve(spec.groups.flatMap((group) => shown(group).map((block) => blockAnchor(block.opcode))));
   const contentsAnchor = anchors.forHeading('Contents');
-  const sections = spec.extension.docs.sections.map((section) => ({ ...section, anchor: anchors.forHeading(section.title) }));
+  const sections = pageSections.map((section) => ({ ...section, anchor: anchors.forHeading(section.title) }));
   const blocksAnchor = anchors.forHeading('Blocks');
   const groups = spec.groups.map((group) => ({ group, anchor: anchors.forHeading(group.group) }));
   const references: Reference[] = [...sections.map(({ title, anchor }) => ({ name: title, anchor })), ...groups.map(({ group, anchor }) => ({ name: group.group, anchor }))];
@@ -44,15 +50,17 @@ function docsView(spec: SpecModel, { flavour, banner, renderProse, renderText, n
     banner,
     title: renderText(spec.extension.docs.title),
     colour: spec.extension.color1,
-    intro: prose(spec.extension.docs.intro),
+    intro: prose(intro),
     tryIt: prose(spec.extension.docs.tryIt[flavour]),
     contentsAnchor,
+    // A guide's contents name its topics; the reference's name every block too.
+    contentsListsBlocks: guide === null,
     blocksAnchor,
     sections: sections.map((section) => ({ anchor: section.anchor, title: renderText(section.title), text: prose(section.text) })),
     groups: groups.map(({ group, anchor }) => ({
       anchor,
       name: renderText(group.group),
-      docs: prose(group.docs),
+      docs: prose(groupDocs(group)),
       blocks: shown(group)
         // A label that repeats its group's name is the group's heading in the palette: the page has it already.
         .filter((block) => block.blockType !== 'label' || block.text !== group.group)
@@ -65,7 +73,7 @@ function docsView(spec: SpecModel, { flavour, banner, renderProse, renderText, n
             fence: code === null ? '' : fenceFor(code),
             // What scratchblocks cannot draw (a palette label) is shown as a heading.
             label: renderText(block.text),
-            docs: prose(block.docs),
+            docs: prose(blockDocs(block)),
           };
         }),
     })),

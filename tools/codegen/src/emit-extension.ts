@@ -17,8 +17,12 @@ import { isHandlerBlock, isHatBlock, shape, type ArgumentModel, type BlockModel,
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
-/** Emits apps/extension/src/generated/extension.ts from the model, through ts-morph structures. */
-export function emitExtension(spec: SpecModel, specFile: string): string {
+/**
+ * Emits apps/extension/src/generated/extension.ts from the model, through ts-morph structures.
+ * `scratchApiModule` is where the file imports the `Scratch` types from, relative to it (a
+ * gallery piece's file lives a folder deeper).
+ */
+export function emitExtension(spec: SpecModel, specFile: string, scratchApiModule = '../scratch-api'): string {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
@@ -37,7 +41,7 @@ export function emitExtension(spec: SpecModel, specFile: string): string {
       {
         kind: StructureKind.ImportDeclaration,
         isTypeOnly: true,
-        moduleSpecifier: '../scratch-api',
+        moduleSpecifier: scratchApiModule,
         namedImports: ['BlockUtility', 'ScratchApi'],
       },
       blankLine,
@@ -112,11 +116,25 @@ function writeObjectLiteral(writer: CodeBlockWriter, lines: string[]): void {
  * wrapper's `Scratch` parameter), not of the injected API: TurboWarp's gallery collects the
  * strings it translates by finding exactly `Scratch.translate("...")` in the source.
  */
+/**
+ * `Scratch.translate` of `text`, with the note for translators when it has one: the gallery's
+ * translation tooling reads `description`, and both forms look the text up as `_` + `text`.
+ */
+function translated(text: string, note: string): string {
+  return note === '' ? `Scratch.translate(${literal(text)})` : `Scratch.translate({ default: ${literal(text)}, description: ${literal(note)} })`;
+}
+
 function writeGetInfo(writer: CodeBlockWriter, spec: SpecModel): void {
   const { id, name, color1, color2, docsURI } = spec.extension;
   writer.write('return {').indent(() => {
     writer.writeLine(`id: ${literal(id)},`);
-    writer.writeLine(`name: Scratch.translate(${literal(name)}),`);
+    if (spec.extension.translateName) {
+      writer.writeLine(`name: Scratch.translate(${literal(name)}),`);
+    } else {
+      // The gallery's lint asks for a translated name; this one stays the same in every language.
+      writer.writeLine('// eslint-disable-next-line extension/should-translate');
+      writer.writeLine(`name: ${literal(name)},`);
+    }
     writer.writeLine(`color1: ${literal(color1)},`);
     writer.writeLine(`color2: ${literal(color2)},`);
     writer.writeLine(`docsURI: ${literal(docsURI)},`);
@@ -145,7 +163,7 @@ function writeMenus(writer: CodeBlockWriter, menus: readonly MenuModel[]): void 
         }
         writer.write('items: [').indent(() => {
           for (const item of menu.items.kind === 'static' ? menu.items.items : []) {
-            writer.writeLine(`{ text: Scratch.translate(${literal(item.text)}), value: ${literal(item.value)} },`);
+            writer.writeLine(`{ text: ${translated(item.text, item.translatorNote)}, value: ${literal(item.value)} },`);
           }
         });
         writer.writeLine('],');
@@ -173,7 +191,7 @@ function writeBlockInfo(writer: CodeBlockWriter, block: BlockModel): void {
   writer.write('{').indent(() => {
     if (writesOpcode(block)) writer.writeLine(`opcode: ${literal(block.opcode)},`);
     writer.writeLine(`blockType: this.scratch.BlockType.${shape(block).scratchType},`);
-    writer.writeLine(`text: Scratch.translate(${literal(block.text)}),`);
+    writer.writeLine(`text: ${translated(block.text, block.translatorNote)},`);
     if (block.arguments.length > 0) {
       writer.write('arguments: {').indent(() => {
         for (const argument of block.arguments) {

@@ -3,11 +3,13 @@ import { checkMirroredMenus } from './check-mirrors.js';
 import type { GenerateContext } from './context.js';
 import { emitDocsHtml, emitDocsMarkdown, emitGalleryDocsMarkdown } from './emit-docs.js';
 import { emitExtension } from './emit-extension.js';
+import { emitPullRequest } from './emit-pull-request.js';
 import { emitTestSkeleton } from './emit-test-skeleton.js';
 import { emitTranslations } from './emit-translations.js';
 import { readTranslations, translationSummary } from './translations.js';
 import { loadSpec } from './load.js';
 import { allBlocks, runsSomething, type SpecModel } from './model.js';
+import { gallerySteps } from './pieces.js';
 import { sortProblems, type Problem } from './problems.js';
 import { validateSpec } from './validate.js';
 
@@ -58,6 +60,11 @@ export function generate(context: GenerateContext): GenerateResult {
       { path: outputs.docsMarkdown, text: emitDocsMarkdown(model, spec.path) },
       { path: outputs.docsHtml, text: emitDocsHtml(model, spec.path) },
       { path: outputs.docsGalleryMarkdown, text: emitGalleryDocsMarkdown(model) },
+      ...gallerySteps(model).flatMap((step) => [
+        { path: `${outputs.galleryPieces}/${step.slug}.ts`, text: emitExtension(step.model, spec.path, '../../scratch-api') },
+        { path: `${outputs.docsGalleryPieces}/${step.slug}/ws.md`, text: emitGalleryDocsMarkdown(step.model) },
+        { path: `${outputs.docsGalleryPieces}/${step.slug}/pull-request.md`, text: emitPullRequest(step, model, context.galleryDifferences?.text ?? '') },
+      ]),
       ...skeletons,
     ],
   };

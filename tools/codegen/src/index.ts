@@ -8,6 +8,8 @@ export { validateSpec, DEFAULTS } from './validate.js';
 export { checkHandlers } from './check-handlers.js';
 export { checkMirroredMenus } from './check-mirrors.js';
 export { emitExtension } from './emit-extension.js';
+export { gallerySteps, type GalleryStep } from './pieces.js';
+export { emitPullRequest } from './emit-pull-request.js';
 export { emitDocsHtml, emitDocsMarkdown, emitGalleryDocsMarkdown } from './emit-docs.js';
 export { emitTestSkeleton } from './emit-test-skeleton.js';
 export { emitTranslations } from './emit-translations.js';

@@ -33,6 +33,8 @@ export interface MenuItemModel {
   value: string;
   /** What the menu shows (translated: `menu.<menu>.<value>`). */
   text: string;
+  /** For translators, when `text` alone is ambiguous; '' for none. */
+  translatorNote: string;
   location: SpecLocation;
 }
 
@@ -49,9 +51,13 @@ export interface MenuModel {
 interface BlockBase {
   opcode: string;
   text: string;
+  /** For translators, when `text` alone is ambiguous; '' for none. */
+  translatorNote: string;
   /** In the order their placeholders appear in `text`: handlers take them in this order. */
   arguments: ArgumentModel[];
   docs: string;
+  /** Its prose on the gallery's page when the spec has a gallery guide (`docs.gallery`); '' for none. */
+  gallery: string;
   /** Kept only so that old projects load: hidden from the palette and the docs. */
   hideFromPalette: boolean;
   location: SpecLocation;
@@ -88,12 +94,18 @@ export type BlockModel = HandlerBlockModel | HatBlockModel | PaletteBlockModel;
 export interface GroupModel {
   group: string;
   docs: string;
+  /** The id of the piece that adds it to the gallery; '' in a spec without pieces. */
+  piece: string;
+  /** Its prose on the gallery's page when the spec has a gallery guide; '' for none. */
+  gallery: string;
   blocks: BlockModel[];
 }
 
 export interface ExtensionModel {
   id: string;
   name: string;
+  /** Whether the name goes through Scratch.translate (and the locale files translate it). */
+  translateName: boolean;
   color1: string;
   color2: string;
   description: string;
@@ -107,14 +119,26 @@ export interface ExtensionModel {
     intro: string;
     /** How a reader tries the blocks, per page: each names only what its readers have. */
     tryIt: { standalone: string; gallery: string };
-    /** Topics of their own, each a heading and its prose, in spec order; none by default. */
-    sections: Array<{ title: string; text: string }>;
+    /** Topics of their own, each a heading and its prose, in spec order; none by default. `gallery`: its text in the gallery guide, '' to leave it out. */
+    sections: Array<{ title: string; text: string; gallery: string }>;
+    /** The gallery's page as a short guide (its intro), or null for a gallery page with the full prose. */
+    gallery: { intro: string } | null;
   };
   nameLocation: SpecLocation;
 }
 
+/** One pull request to TurboWarp's gallery, in the order they are sent (pieces.ts). */
+export interface PieceModel {
+  id: string;
+  title: string;
+  /** Markdown for the pull request's text. */
+  summary: string;
+}
+
 export interface SpecModel {
   extension: ExtensionModel;
+  /** In order; empty when the spec declares none. */
+  pieces: PieceModel[];
   groups: GroupModel[];
   menus: MenuModel[];
   /** Where the block list starts, for problems about the list as a whole. */

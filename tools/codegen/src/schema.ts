@@ -57,7 +57,11 @@ export const blockSchema = z.strictObject({
   disableMonitor: z.boolean().optional(),
   /** Kept only so that old projects load: not shown in the palette or the docs. */
   hideFromPalette: z.boolean().optional(),
+  /** For translators, when the text alone is ambiguous (`protocol`: a WebSocket subprotocol). */
+  translatorNote: oneLine.optional(),
   docs: z.string().optional(),
+  /** The block's prose on the gallery's page, when the spec has `docs.gallery`; none without it. */
+  gallery: z.string().optional(),
 });
 
 /** A text in the palette between blocks; `label` is its stable id (translations: `label.<id>`). */
@@ -72,6 +76,8 @@ export const paletteEntrySchema = z.union([labelSchema, blockSchema]);
 const menuItemSchema = z.strictObject({
   value: z.union([z.string(), z.number()]).transform(String),
   text: shownText,
+  /** For translators, when the text alone is ambiguous ("on": switched on, not "on top of"). */
+  translatorNote: oneLine.optional(),
 });
 
 /**
@@ -91,12 +97,18 @@ export const menuSchema = z.strictObject({
 export const groupSchema = z.strictObject({
   group: oneLine,
   docs: z.string().optional(),
+  /** The `pieces` entry (by id) whose pull request adds this group to the gallery (pieces.ts). */
+  piece: identifier.optional(),
+  /** The group's prose on the gallery's page, when the spec has `docs.gallery`. */
+  gallery: z.string().optional(),
   blocks: z.array(paletteEntrySchema).min(1),
 });
 
 export const extensionSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9]+$/, 'expected letters and digits only (Scratch extension ids)'),
   name: shownText,
+  /** False keeps the name in English in every language (the gallery's WebSocket does); default true. */
+  translateName: z.boolean().optional(),
   color1: colour,
   color2: colour,
   description: oneLine,
@@ -111,12 +123,25 @@ export const extensionSchema = z.strictObject({
     intro: z.string().optional(),
     tryIt: z.strictObject({ standalone: z.string().optional(), gallery: z.string().optional() }).optional(),
     /** Topics that are not one group's blocks (a heading and its prose), after the intro, before the blocks. */
-    sections: z.array(z.strictObject({ title: oneLine, text: z.string() })).optional(),
+    sections: z.array(z.strictObject({ title: oneLine, text: z.string(), gallery: z.string().optional() })).optional(),
+    /**
+     * The gallery's page as a short guide of its own: its intro here, and only the short
+     * `gallery:` texts of sections, groups and blocks (without it, the gallery's page has the full prose).
+     */
+    gallery: z.strictObject({ intro: z.string() }).optional(),
   }),
+});
+
+/** One pull request to TurboWarp's gallery: its id, title and what it says to reviewers. */
+export const pieceSchema = z.strictObject({
+  id: identifier,
+  title: oneLine,
+  summary: z.string(),
 });
 
 export const specSchema = z.strictObject({
   extension: extensionSchema,
+  pieces: z.array(pieceSchema).optional(),
   menus: z.record(identifier, menuSchema).optional(),
   blocks: z.array(groupSchema).min(1),
 });

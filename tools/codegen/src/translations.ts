@@ -51,7 +51,7 @@ const localeFileSchema = z.strictObject({
 
 /** Every text of the spec a locale can translate, in the order the spec shows them. */
 export function translatableTexts(spec: SpecModel): TranslatableText[] {
-  const texts: TranslatableText[] = [{ id: 'extension.name', english: spec.extension.name, location: spec.extension.nameLocation }];
+  const texts: TranslatableText[] = spec.extension.translateName ? [{ id: 'extension.name', english: spec.extension.name, location: spec.extension.nameLocation }] : [];
   for (const block of allBlocks(spec)) {
     const prefix = shape(block).runs === 'nothing' ? 'label' : 'block';
     texts.push({ id: `${prefix}.${block.opcode}`, english: block.text, location: block.location });

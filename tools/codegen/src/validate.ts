@@ -3,6 +3,8 @@ import type { LoadedSpec } from './load.js';
 import type { ArgumentModel, BlockModel, GroupModel, MenuModel, SpecLocation, SpecModel } from './model.js';
 import { formatPath, locate, ProblemSink, type Problem, type SpecPath } from './problems.js';
 import { placeholders } from './placeholders.js';
+import { ensurePiecesNamed } from './pieces.js';
+import { isRecord } from './raw-spec.js';
 import { checkRules } from './rules.js';
 import { specSchema, type BlockInput, type LabelInput, type MenuInput, type SpecInput } from './schema.js';
 import { BLOCK_SHAPES, type HandlerBlockType, type HatBlockType, type PaletteBlockType } from './shapes.js';
@@ -40,6 +42,7 @@ export function validateSpec(loaded: LoadedSpec, file: string): Validation {
   const parsed = specSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) reportSchemaIssue(issue, sink, raw);
   checkRules(raw, sink);
+  if (isRecord(raw)) ensurePiecesNamed(raw, sink);
   if (!parsed.success || sink.size > 0) return { ok: false, problems: sink.problems() };
   return { ok: true, model: toModel(parsed.data, where) };
 }
@@ -82,6 +85,8 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
   const groups: GroupModel[] = spec.blocks.map((group, groupIndex) => ({
     group: group.group,
     docs: group.docs ?? DEFAULTS.docs,
+    piece: group.piece ?? '',
+    gallery: group.gallery ?? '',
     blocks: group.blocks.map((entry, blockIndex) => {
       const at = (path: SpecPath): SpecLocation => where(['blocks', groupIndex, 'blocks', blockIndex, ...path]);
       return 'label' in entry ? toLabel(entry, at) : toBlock(entry, at, spec.menus ?? {});
@@ -90,6 +95,7 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
   return {
     extension: {
       ...spec.extension,
+      translateName: spec.extension.translateName ?? true,
       original: spec.extension.original ?? DEFAULTS.original,
       docs: {
         title: spec.extension.docs.title,
@@ -98,11 +104,13 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
           standalone: spec.extension.docs.tryIt?.standalone ?? DEFAULTS.docs,
           gallery: spec.extension.docs.tryIt?.gallery ?? DEFAULTS.docs,
         },
-        sections: spec.extension.docs.sections ?? [],
+        sections: (spec.extension.docs.sections ?? []).map((section) => ({ ...section, gallery: section.gallery ?? '' })),
+        gallery: spec.extension.docs.gallery ?? null,
       },
       nameLocation: where(['extension', 'name']),
     },
     groups,
+    pieces: spec.pieces ?? [],
     menus: Object.entries(spec.menus ?? {}).map(([name, menu]) => toMenu(name, menu, (path) => where(['menus', name, ...path]))),
     blocksLocation: where(['blocks']),
   };
@@ -113,14 +121,14 @@ function toMenu(name: string, menu: MenuInput, where: (path: SpecPath) => SpecLo
   const items: MenuModel['items'] =
     menu.function !== undefined
       ? { kind: 'dynamic', function: menu.function, functionLocation: where(['function']) }
-      : { kind: 'static', items: (menu.items ?? []).map((item, index) => ({ value: item.value, text: item.text, location: where(['items', index, 'text']) })) };
+      : { kind: 'static', items: (menu.items ?? []).map((item, index) => ({ value: item.value, text: item.text, translatorNote: item.translatorNote ?? '', location: where(['items', index, 'text']) })) };
   const mirrors = menu.mirrors === undefined ? {} : { mirrors: { name: menu.mirrors, location: where(['mirrors']) } };
   return { name, acceptReporters: menu.acceptReporters ?? DEFAULTS.acceptReporters, items, ...mirrors, location: where([]) };
 }
 
 /** A label is the `label` shape's entry: its id stands where a block has its opcode. */
 function toLabel(label: LabelInput, where: (path: SpecPath) => SpecLocation): BlockModel {
-  return { opcode: label.label, blockType: 'label', text: label.text, arguments: [], docs: DEFAULTS.docs, hideFromPalette: false, location: where([]) };
+  return { opcode: label.label, blockType: 'label', text: label.text, translatorNote: '', arguments: [], docs: DEFAULTS.docs, gallery: '', hideFromPalette: false, location: where([]) };
 }
 
 /**
@@ -146,8 +154,10 @@ function toBlock(block: BlockInput, where: (path: SpecPath) => SpecLocation, men
   const base = {
     opcode: block.opcode,
     text: block.text,
+    translatorNote: block.translatorNote ?? '',
     arguments: inTextOrder(block, menus),
     docs: block.docs ?? DEFAULTS.docs,
+    gallery: block.gallery ?? '',
     hideFromPalette: block.hideFromPalette ?? DEFAULTS.hideFromPalette,
     location: where([]),
   };

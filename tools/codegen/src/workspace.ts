@@ -73,6 +73,7 @@ export async function readWorkspaceContext(specArgument: string, cwd: string, re
     runtime: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.runtime)),
     host: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.host)),
     runtimeModules: runtimeModules(resolve(repoRoot, dirname(DEFAULT_RUNTIME_PATHS.runtime)), display).map(read),
+    galleryDifferences: read(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.galleryDifferences)),
     runtimeExports: await importRuntime(resolve(repoRoot, DEFAULT_RUNTIME_PATHS.exports), cwd),
     existingTests: existingTests(resolve(repoRoot, DEFAULT_OUTPUTS.blockTests)),
     outputs: DEFAULT_OUTPUTS,

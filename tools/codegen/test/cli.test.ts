@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../src/index.js';
+import { readSpecModel, runCommand } from '../src/index.js';
 import { readFixture } from './support.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -52,10 +52,12 @@ describe('the codegen process', { timeout: CHILD_BOUND_MS + 10_000 }, () => {
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     // One line per locale file (`codegen: translations ja: 0 missing, 0 stale`), then the count.
     const lines = run.stdout.trimEnd().split('\n');
-    // Five artefacts (extension, translations, three docs pages); more files, or a change, mean a
-    // skeleton was written for a block without a test, or the committed output was out of date.
+    // Five artefacts (extension, translations, three docs pages) and three per gallery piece
+    // (extension, page, pull request); more files, or a change, mean a skeleton was written for
+    // a block without a test, or the committed output was out of date.
+    const files = 5 + 3 * readSpecModel().pieces.length;
     expect(lines.at(-1), 'what specs/websocket.yaml generates is committed, and every block has its test: run `npm run generate` and commit').toBe(
-      'codegen: 5 files generated, 0 changed',
+      `codegen: ${files} files generated, 0 changed`,
     );
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/^codegen: translations [a-z-]+: \d+ missing, \d+ stale$/);
   });

@@ -14,6 +14,8 @@ export const FIXTURE_OUTPUTS = {
   docsHtml: 'out/websocket.html',
   docsGalleryMarkdown: 'out/gallery/ws.md',
   blockTests: 'out/blocks',
+  galleryPieces: 'out/pieces',
+  docsGalleryPieces: 'out/gallery/pieces',
 };
 
 function source(name: string, text?: string): SourceText {

@@ -147,6 +147,11 @@ export class VmPage {
     return this.page.evaluate((names) => window.harness.listenerCounts(names), events);
   }
 
+  /** TurboWarp's default frame rate, read from the VM before the harness set the test's. */
+  defaultFramerate(): Promise<number> {
+    return this.page.evaluate(() => window.harness.defaultFramerate());
+  }
+
   frame(): Promise<number> {
     return this.page.evaluate(() => window.harness.frame());
   }

@@ -38,6 +38,7 @@ interface VmLike {
     on(event: string, listener: (...args: unknown[]) => void): void;
     removeListener(event: string, listener: (...args: unknown[]) => void): void;
     listenerCount(event: string): number;
+    frameLoop: { framerate: number };
     /** Starts the hats `opcode` whose fields match, as a block like `broadcast` does; the threads it started. */
     startHats(opcode: string, matchFields?: Record<string, string>): unknown[] | undefined;
   };
@@ -106,6 +107,7 @@ export interface HarnessOptions {
 
 let scaffolding: ScaffoldingLike | undefined;
 let frame = 0;
+let defaultFramerate = 0;
 const fetchRequests: string[] = [];
 let denyFetchPrefixes: string[] = [];
 
@@ -145,6 +147,7 @@ const harness = {
         return !denyFetchPrefixes.some((prefix) => url.startsWith(prefix));
       },
     });
+    defaultFramerate = scaffolding.vm.runtime.frameLoop.framerate; // TurboWarp's own, before the test's
     scaffolding.vm.setFramerate(options.framerate);
     scaffolding.vm.setCompilerOptions({ enabled: options.compiler });
     // Counted before threads step, so a script reading `frame` sees the frame it runs in.
@@ -231,6 +234,9 @@ const harness = {
   frame(): number {
     return frame;
   },
+
+  /** The VM's frame rate before the harness set the test's: TurboWarp's default. */
+  defaultFramerate: (): number => defaultFramerate,
 
   fetchRequests(): string[] {
     return [...fetchRequests];

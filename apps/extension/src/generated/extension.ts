@@ -7,7 +7,7 @@ import type { BlockUtility, ScratchApi } from '../scratch-api';
 export const EXTENSION_METADATA = {
   id: 'gsaWebsocket',
   name: 'WebSocket',
-  description: 'Connect to WebSocket servers.',
+  description: 'Manually connect to WebSocket servers.',
   by: 'scratch-websocket contributors',
   original: 'RedMan13 <https://scratch.mit.edu/users/RedMan13/>',
   license: 'MIT',
@@ -29,7 +29,8 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   getInfo(): Scratch.Info {
     return {
       id: 'gsaWebsocket',
-      name: Scratch.translate('WebSocket'),
+      // eslint-disable-next-line extension/should-translate
+      name: 'WebSocket',
       color1: '#307eff',
       color2: '#2c5eb0',
       docsURI: 'https://extensions.turbowarp.org/godslayerakp/ws',
@@ -184,7 +185,7 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
         {
           opcode: 'protocol',
           blockType: this.scratch.BlockType.REPORTER,
-          text: Scratch.translate('protocol'),
+          text: Scratch.translate({ default: 'protocol', description: 'The WebSocket subprotocol the server chose for the connection, such as mqtt: a technical name, not a rule of behaviour.' }),
           disableMonitor: false,
         },
         '---',
@@ -555,8 +556,8 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
         onOff: {
           acceptReporters: false,
           items: [
-            { text: Scratch.translate('on'), value: 'on' },
-            { text: Scratch.translate('off'), value: 'off' },
+            { text: Scratch.translate({ default: 'on', description: 'Automatic reconnect switched on (the opposite of off), as in \'turn video on\'.' }), value: 'on' },
+            { text: Scratch.translate({ default: 'off', description: 'Automatic reconnect switched off (the opposite of on), as in \'turn video off\'.' }), value: 'off' },
           ],
         },
         numberType: {

@@ -47,7 +47,7 @@ export function loadScript(script: string, unsandboxed: boolean | undefined, { w
         isActiveThread: () => false,
         _stopThread: () => undefined,
         on: () => undefined,
-        off: () => undefined,
+        removeListener: () => undefined,
       },
     },
   };

@@ -31,4 +31,4 @@ export const scratch: ScratchApi = {
 };
 
 /** `Scratch.translate` in English, as TurboWarp gives it with no translation for the language. */
-export const translate = (message: string): string => message;
+export const translate = (message: string | { default: string }): string => (typeof message === 'string' ? message : message.default);

@@ -3,14 +3,14 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketRuntime, type Timing, type WebSocketConstructorLike } from '../../src/index.js';
 import { closeAtServer, MemoryHost, type MemoryThread, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
-import { HATS, TrackedWebSocket } from '../support/runtime.js';
+import { CountingRuntime, HATS, TrackedWebSocket } from '../support/runtime.js';
 
 /** Short bounds so the tests run quickly; the defaults (1 s, 20 s) take the same code path. */
 const GRACE_MS = 200;
 const HANDSHAKE_MS = 200;
 
 let host: MemoryHost;
-let runtime: WebSocketRuntime<TestTarget, MemoryThread>;
+let runtime: CountingRuntime;
 
 /**
  * A runtime with one bound shortened and the other left at its default, so a slow handshake
@@ -19,7 +19,7 @@ let runtime: WebSocketRuntime<TestTarget, MemoryThread>;
 function useRuntime(timing: Partial<Timing>): void {
   beforeEach(() => {
     host = new MemoryHost();
-    runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
+    runtime = new CountingRuntime({
       WebSocket: TrackedWebSocket as unknown as WebSocketConstructorLike,
       host,
       hats: HATS,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { WebSocket } from 'ws';
-import { OffThreadSockets, scratchWebSocketWorker, WebSocketRuntime, type HatOpcodes, type Host, type WebSocketConstructorLike } from '../../src/index.js';
+import { OffThreadSockets, scratchWebSocketWorker, type HatOpcodes, type Host, type WebSocketConstructorLike } from '../../src/index.js';
 import { inProcessWorker, MemoryHost, type MemoryThread, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
 import { workerPathRequested } from '@scratch-websocket/test-support';
 
@@ -61,12 +61,15 @@ export async function pageHasAll(): Promise<void> {
   await Promise.all([...workers].map((sockets) => sockets.roundTrip()));
 }
 
+export { CountingRuntime } from './counting-runtime.js';
+import { CountingRuntime } from './counting-runtime.js';
+
 /**
  * A runtime on `host`. `reconnectDelay` replaces automatic reconnect's backoff (tests use a
  * few ms, so no test waits the real 1–30 s).
  */
 export function makeRuntime(host = new MemoryHost(), reconnectDelay?: (attempt: number) => number) {
-  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
+  const runtime = new CountingRuntime({
     ...socketsUnderTest(host),
     hats: HATS,
     ...(reconnectDelay === undefined ? {} : { reconnectDelay }),

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allBlocks, gallerySteps, readSpecModel } from '@scratch-websocket/codegen';
+import { contractIdentity } from '@scratch-websocket/test-support';
+import { bundleGalleryExtension, GALLERY_OUTPUT, galleryPieces, galleryPrettierOptions } from '../build';
+import { loadScript, sendThroughRealServer } from './support/load-script';
+import { sourceProblems } from './support/reads-as-source';
+
+const ESLINT_CONFIG = fileURLToPath(new URL('../gallery.eslint.config.mjs', import.meta.url));
+const steps = gallerySteps(readSpecModel());
+
+describe('the gallery pieces of specs/websocket.yaml', () => {
+  it('has a generated extension for every piece, in order', () => {
+    expect(galleryPieces()).toEqual(steps.map((step) => step.slug));
+  });
+
+  it("starts with the contract's gallery blocks, every one of them and no other, and ends with every block", () => {
+    const first = allBlocks(steps[0]!.model).filter((block) => block.blockType !== 'label');
+    expect(first.map((block) => block.opcode)).toEqual(contractIdentity().blocks.map((block) => block.opcode));
+    expect(allBlocks(steps.at(-1)!.model)).toEqual(allBlocks(readSpecModel()));
+  });
+});
+
+// The first piece (the gallery's own blocks) and the last (every block) span what the others do.
+describe.each([steps[0]!, steps.at(-1)!])('dist/gallery/pieces/$slug/ws.js', (step) => {
+  let script = '';
+  beforeAll(async () => {
+    script = await bundleGalleryExtension(step.slug);
+  }, 120_000);
+
+  it('registers exactly the blocks of its pieces', () => {
+    const { registered } = loadScript(script, true);
+    const opcodes = registered[0]?.getInfo().blocks.flatMap((block) => (typeof block === 'object' && block !== null && 'opcode' in block ? [String(block.opcode)] : []));
+    const expected = allBlocks(step.model).filter((block) => block.blockType !== 'label').map((block) => block.opcode);
+    expect(opcodes).toEqual(expected);
+  });
+
+  it('reads as source: no bundler output, no file the gallery lacks, no Node-only code or test hook', () => {
+    expect(sourceProblems(script)).toEqual([]);
+  });
+
+  it("passes prettier --check and ESLint with the gallery's settings", async () => {
+    expect(await prettier.check(script, { ...(await galleryPrettierOptions()), filepath: GALLERY_OUTPUT })).toBe(true);
+    const eslint = new ESLint({ overrideConfigFile: ESLINT_CONFIG, cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    const [result] = await eslint.lintText(script, { filePath: GALLERY_OUTPUT });
+    expect((result?.messages ?? []).map((message) => `${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`)).toEqual([]);
+  });
+
+  it('reaches a real server', async () => {
+    const sent = await sendThroughRealServer(script, `from ${step.slug}`);
+    expect(sent).toMatchObject({ received: `from ${step.slug}`, connected: true });
+  });
+});
