@@ -1,3 +1,4 @@
+import { isObject } from './bindings.js';
 import { BinaryReader, PAST_END } from './binary-reader.js';
 import { isLittleEndian, lengthPrefixOf, numberTypeOf, toNumber } from './binary-types.js';
 import { BinaryWriter } from './binary-writer.js';
@@ -7,15 +8,11 @@ import type { Inbox } from './inbox.js';
 import type { BlockLookup } from './lookup.js';
 import { safeText } from './safe-text.js';
 import { TaskCache } from './task-cache.js';
+import { utf8Encoder } from './text-codecs.js';
 
-const encoder = new TextEncoder();
 const NO_BYTES = new Uint8Array(0);
 /** What a script reads when its sprite has no message: nothing. It never moves (every read is past its end), so one serves all. */
 const EMPTY_READER = new BinaryReader(NO_BYTES);
-
-function isObject(value: unknown): value is object {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
 
 /**
  * Who owns a message being built and a read position (CONTRACT.md, Building and reading
@@ -57,7 +54,7 @@ class ReadState<Target extends object, Thread> {
       this.load(inbox);
     }
     // A text message is encoded only when the script first reads it: a take loop that never reads pays nothing.
-    return (this.reader ??= new BinaryReader(this.bytes ?? encoder.encode(this.data)));
+    return (this.reader ??= new BinaryReader(this.bytes ?? utf8Encoder.encode(this.data)));
   }
 
   /** The script took the message now in `inbox` with `take next message`: it reads that one from 0 until it takes another. */
@@ -88,7 +85,7 @@ class ReadState<Target extends object, Thread> {
  * facet of `WebSocketRuntime`, reached as `runtime.binary`. Handlers take the target first,
  * then the block's arguments, then the running thread, which owns the message it builds and
  * its read position; a thread bound to a connection sends on it. Menu values are the lists in
- * binary-types.ts; an unknown type or prefix writes nothing and reads an empty value. No
+ * `NUMBER_TYPES`, `BYTE_ORDERS` and `LENGTH_PREFIXES`; an unknown type or prefix writes nothing and reads an empty value. No
  * method throws, whatever it is given.
  */
 export class BinaryBlocks<Target extends object, Thread = unknown> {

@@ -1,4 +1,5 @@
 import type { LengthPrefix, NumberType } from './binary-types.js';
+import { utf8LenientDecoder } from './text-codecs.js';
 
 /** What a read past the end gives (CONTRACT.md, Building and reading binary messages): Scratch's empty value, which `= []` finds. */
 export const PAST_END = '';
@@ -6,12 +7,6 @@ export const PAST_END = '';
 /** The most bytes an unsigned LEB128 varint of 64 bits takes: ⌈64 / 7⌉. */
 const MAX_VARINT_BYTES = 10;
 
-/**
- * Not fatal: bytes that are not valid UTF-8 still read as text, each bad sequence becoming
- * U+FFFD, as `text of data URL` reads them. ignoreBOM keeps a leading U+FEFF, which the
- * default decoder would drop, so what `add text` wrote reads back exactly.
- */
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Reads one message's bytes value by value from a read position (the bytes read so far, 0
@@ -108,7 +103,7 @@ export class BinaryReader {
    */
   readText(count: number): string {
     const bytes = this.readBytes(count);
-    return bytes === null ? PAST_END : decoder.decode(bytes);
+    return bytes === null ? PAST_END : utf8LenientDecoder.decode(bytes);
   }
 
   /**
@@ -127,7 +122,7 @@ export class BinaryReader {
       this.at = start;
       return PAST_END;
     }
-    return decoder.decode(bytes);
+    return utf8LenientDecoder.decode(bytes);
   }
 
   /**

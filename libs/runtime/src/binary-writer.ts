@@ -1,4 +1,5 @@
 import type { LengthPrefix, NumberType } from './binary-types.js';
+import { isContinuationByte, utf8Encoder } from './text-codecs.js';
 
 /**
  * The most bytes one message under construction may hold: 64 MiB, the size of the largest
@@ -8,16 +9,10 @@ import type { LengthPrefix, NumberType } from './binary-types.js';
  */
 export const MAX_BUILT_MESSAGE_BYTES = 2 ** 26;
 
-const encoder = new TextEncoder();
 // Texts up to this many UTF-16 code units are encoded straight into the buffer (encodeInto),
 // reserving 3 bytes per code unit, the most UTF-8 needs; longer ones are encoded first, so a
 // long text never makes the buffer grow past what it needs.
 const ENCODE_INTO_LIMIT = 4096;
-
-/** UTF-8 continuation bytes look like 10xxxxxx; a character never starts with one. */
-function isContinuationByte(byte: number): boolean {
-  return (byte & 0b1100_0000) === 0b1000_0000;
-}
 
 /**
  * The unsigned 64-bit integer a varint writes for `value` (CONTRACT.md, Building and reading
@@ -101,10 +96,10 @@ export class BinaryWriter {
   writeText(text: string): void {
     if (text.length <= ENCODE_INTO_LIMIT && this.used + 3 * text.length <= MAX_BUILT_MESSAGE_BYTES) {
       this.ensureCapacity(this.used + 3 * text.length);
-      this.used += encoder.encodeInto(text, this.buffer.subarray(this.used)).written;
+      this.used += utf8Encoder.encodeInto(text, this.buffer.subarray(this.used)).written;
       return;
     }
-    this.writeBytes(encoder.encode(text));
+    this.writeBytes(utf8Encoder.encode(text));
   }
 
   /**
@@ -114,7 +109,7 @@ export class BinaryWriter {
    * nothing is added.
    */
   writeTextWithLength(text: string, prefix: LengthPrefix): void {
-    let bytes = encoder.encode(text);
+    let bytes = utf8Encoder.encode(text);
     if (bytes.length > prefix.max) {
       let end = prefix.max;
       // bytes[end] is the first byte left out: step back to the start of its character.

@@ -1,8 +1,11 @@
 /** The name of the default connection: what a script bound to nothing uses (CONTRACT.md, Several connections). */
 export const DEFAULT_CONNECTION = '';
 
-/** Threads are VM objects; a host whose threads are not objects cannot bind them. */
-function isObject(value: unknown): value is object {
+/**
+ * Whether `value` can key a WeakMap: an object or a function. The VM's targets and threads are
+ * objects; a host whose threads are not cannot bind them, and anything else has no state here.
+ */
+export function isObject(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 

@@ -1,15 +1,10 @@
-import { utf8Encoder } from './text-codecs.js';
+import { isContinuationByte, utf8Encoder } from './text-codecs.js';
 
 /** RFC 6455 §5.5: a control frame's payload is at most 125 bytes, 2 of which are the code. */
 export const MAX_CLOSE_REASON_BYTES = 123;
 
 // fatal: a cut in the middle of a character must be a bug we hear about, never a U+FFFD.
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
-
-/** UTF-8 continuation bytes look like 10xxxxxx; a character never starts with one. */
-function isContinuationByte(byte: number): boolean {
-  return (byte & 0b1100_0000) === 0b1000_0000;
-}
 
 /**
  * The longest whole-character start of `reason` that fits in 123 bytes of UTF-8

@@ -1,14 +1,10 @@
+import { isObject } from './bindings.js';
 import type { Connection } from './connection.js';
 import type { ConversationHooks } from './conversation-hooks.js';
 import { ConversationLink } from './conversation-link.js';
 import { ConversationSettings } from './conversation-settings.js';
 import type { BlockLookup } from './lookup.js';
 import { REPLY_NOT_CONNECTED, type ReplyStatus } from './pending-replies.js';
-
-/** Targets and threads are objects; anything else has no connection and no status of its own. */
-function isObject(value: unknown): value is object {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
 
 /**
  * The blocks of conversations with a server (CONTRACT.md, Replies, Keepalive and Pace), a facet

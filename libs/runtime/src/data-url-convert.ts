@@ -1,7 +1,7 @@
 import { formatByteList, MAX_BYTE_LIST_ITEMS, parseByteList } from './byte-list.js';
 import { bytesToBase64, bytesToDataUrl } from './data-url.js';
 import { MAX_DATA_URL_LENGTH, parseDataUrl } from './data-url-parse.js';
-import { utf8Encoder } from './text-codecs.js';
+import { utf8Encoder, utf8LenientDecoder } from './text-codecs.js';
 
 /**
  * The conversions behind the blocks `(data URL of text [TEXT])`, `(text of data URL [DATA])`,
@@ -16,12 +16,6 @@ import { utf8Encoder } from './text-codecs.js';
 /** The start of `(data URL of text [TEXT])`: UTF-8 text, said so, so any reader decodes it right. */
 export const TEXT_DATA_URL_PREFIX = 'data:text/plain;charset=utf-8;base64,';
 
-/**
- * Not fatal: a message that is not valid UTF-8 still shows its readable parts, each bad
- * sequence becoming U+FFFD as in every browser's text decoding. ignoreBOM keeps a leading
- * U+FEFF, which the default decoder would drop, so text → data URL → text is exact.
- */
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Characters of base64 for `byteCount` bytes (RFC 4648 §4, padded). */
 function base64Length(byteCount: number): number {
@@ -50,7 +44,7 @@ export function dataUrlOfText(text: unknown): string {
  */
 export function textOfDataUrl(dataUrl: unknown): string {
   const parsed = parseDataUrl(dataUrl);
-  return parsed.ok ? decoder.decode(parsed.bytes) : '';
+  return parsed.ok ? utf8LenientDecoder.decode(parsed.bytes) : '';
 }
 
 /**

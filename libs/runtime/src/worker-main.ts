@@ -2,7 +2,7 @@
  * The socket worker's whole program. The TurboWarp host turns this one function's source into
  * the worker's `blob:` script (off-thread-sockets.ts, `startBlobWorker`), so it must stand
  * alone: no imports, no helpers from outside, nothing a bundler would have to lower into a
- * helper (no classes, spreads, `async`, `?.` or `??`). The numbers are worker-protocol.ts's.
+ * helper (no classes, spreads, `async`, `?.` or `??`). The numbers are the ones the page's end of the worker protocol names.
  *
  * Why a worker: every socket event is a task on the thread that owns the socket. On the page's
  * main thread a flooding server's tasks run ahead of the VM's frames (1.5–2.4 fps measured in

@@ -4,8 +4,9 @@
  * of strings and numbers is the cheapest thing to structured-clone, and one array per batch
  * keeps every entry in the order it was made, across all sockets.
  *
- * worker-main.ts cannot import these (its source is turned into the worker's script on its own),
- * so it spells the same numbers out; test/worker-socket.test.ts runs both sides together.
+ * The worker's program (`scratchWebSocketWorker`) cannot import these (its source is turned
+ * into the worker's script on its own), so it spells the same numbers out; the runtime's
+ * worker-socket tests run both sides together.
  */
 
 /** Slots per entry, in both directions. */

@@ -1,9 +1,7 @@
 import type { WebSocketLike } from './host.js';
 import { READY_STATE_CLOSED, READY_STATE_CLOSING, READY_STATE_CONNECTING, READY_STATE_OPEN } from './ready-state.js';
+import { ABNORMAL_CLOSURE } from './socket-link.js';
 import { utf8ByteLength } from './statistics.js';
-
-/** RFC 6455 §7.4.1: the code a close event carries when no close frame came. */
-const ABNORMAL_CLOSURE = 1006;
 
 /** Where a `WorkerSocket`'s calls go: the page's end of the socket worker (worker-hub.ts). */
 export interface SocketChannel {
