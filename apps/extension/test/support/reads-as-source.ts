@@ -55,7 +55,8 @@ export const SOURCE_RULES: readonly SourceRule[] = [
   { name: 'a TypeScript leftover: a /// reference or an empty field a parameter property left', find: matching(/^\s*\/\/\/ <reference|^\s{4}[a-zA-Z_]\w*;$/) },
   { name: 'an eslint directive the gallery does not ask for', find: unexpectedDirectives },
   { name: "Node's Buffer", find: codeMatching(/(?<!Array)\bBuffer\b/) },
-  { name: "ws's socket.terminate", find: codeMatching(/\.terminate\b/) },
+  // A socket's terminate() is ws's (Node); a Worker's terminate() is the browser's own.
+  { name: "ws's socket.terminate", find: codeMatching(/\b(?:socket|link|client)\??\.terminate\b/) },
   { name: 'a listener fallback for emitters without off/removeListener', find: codeMatching(/typeof \w+\.(off|removeListener) === "function"/) },
   { name: 'a test hook (timing, reconnectDelay, connectionCount, waitForFrames)', find: codeMatching(/\b(resolveTiming|reconnectDelayOption|options\.timing|options\.reconnectDelay|connectionCount|waitForFrames)\b/) },
   { name: 'the unused hat fields argument', find: codeMatching(/startHats\([^)]*fields/) },
