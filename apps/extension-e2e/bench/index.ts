@@ -32,6 +32,7 @@ import { DROPPED_VARIABLE, LIST, messageHatProject, SPRITE, TAKE_NEXT_BLOCKS, ta
 import { floodRow, latencyRow, printComparisons, sendRow } from './off-main-thread';
 import { printTable, type Measured, type Outcome } from './report';
 import { roundTripBench } from './round-trips';
+import { clonesRow } from './clones';
 
 const MESSAGES = 100_000;
 /** TurboWarp's player runs projects at 60 fps unless a project asks otherwise. */
@@ -203,7 +204,7 @@ async function main(): Promise<number> {
     const roundTripsFailed = await roundTripBench(setup.context, server);
     const binaryFailed = printBinary(await measureBinary(setup.context, server, FRAMERATE));
     // Issue 22: the rows of sockets off the page's main thread, each next to its comparison.
-    const rows = [await floodRow(setup.context, server), await sendRow(setup.context, server), await latencyRow(setup.context, server)];
+    const rows = [await floodRow(setup.context, server), await sendRow(setup.context, server), await latencyRow(setup.context, server), await clonesRow(setup.context, server)];
     console.log(`\nSockets off the page's main thread (issue 22), TurboWarp at ${FRAMERATE} fps, each row next to what it is compared with in the same page:\n`);
     printComparisons(rows);
     const unmeasured = rows.some((row) => row.verdict.startsWith('FAILED'));
