@@ -34,9 +34,23 @@ export function scratchWebSocketWorker(scope: WorkerScope): void {
   /** The timer that reports `bufferedAmount` falling while some socket still has bytes buffered. */
   let bufferedPoll: unknown = null;
 
+  /** The timer that posts a held batch once `BATCH_MS` have passed, or null while none is held. */
+  let heldPost: unknown = null;
+
   function post(kind: number, id: number, a: unknown, b: unknown): void {
     events.push(kind, id, a, b);
     if (unacknowledged === 0 || Date.now() - postedAt >= BATCH_MS) flush();
+    // Held for the acknowledgement: without a timer, the last events before a quiet spell would
+    // wait for it however long the page is busy (a frame of the VM, 12 ms of 16.7), or for
+    // ever if it were lost; so they go `BATCH_MS` after the last batch at the latest.
+    else if (heldPost === null) heldPost = scope.setTimeout(postHeld, BATCH_MS - (Date.now() - postedAt));
+  }
+
+  function postHeld(): void {
+    heldPost = null;
+    const waited = Date.now() - postedAt;
+    if (unacknowledged === 0 || waited >= BATCH_MS) flush();
+    else if (events.length > 0) heldPost = scope.setTimeout(postHeld, BATCH_MS - waited);
   }
 
   function flush(): void {

@@ -191,6 +191,40 @@ describe('Sockets in the worker', () => {
     runtime.dispose();
   });
 
+  it('posts the last events before a quiet spell without waiting for the page\'s acknowledgement', async () => {
+    let acknowledgements = 0;
+    const sockets = new OffThreadSockets({
+      pageWebSocket: PAGE,
+      startWorker: () => {
+        const worker = inProcessWorker(scratchWebSocketWorker, TrackedWebSocket as never);
+        const post = worker.postMessage;
+        // Every acknowledgement (COMMAND_ACK, entries of kind 3) is lost: only the worker's timer can post a held batch.
+        worker.postMessage = (message, transfer) => {
+          const entries = message as unknown[];
+          const kept = entries.filter((_, i, all) => all[i - (i % 4)] !== 3);
+          acknowledgements += (entries.length - kept.length) / 4;
+          if (kept.length > 0) post(kept, transfer);
+        };
+        return worker as never;
+      },
+    });
+    const runtime = runtimeOn(sockets);
+    host.removeScript(HATS.message);
+    const sprite = target('sprite');
+    await runtime.connect(sprite, server.url);
+    // Three in one go, then nothing: at least the last arrives within 10 ms of a batch, so it is held.
+    const atServer = await server.nextConnection();
+    for (const text of ['q1', 'q2', 'q3']) atServer.send(text);
+    await within(
+      (async () => {
+        while (runtime.statistic(sprite, 'messages received') < 3) await new Promise((resolve) => setImmediate(resolve));
+      })(),
+      'all three messages on the page with every acknowledgement lost',
+    );
+    expect(acknowledgements).toBeGreaterThan(0);
+    runtime.dispose();
+  });
+
   it('reads a SecurityError of the worker\'s WebSocket constructor as `insecure URL`', async () => {
     class Insecure {
       constructor() {
