@@ -291,8 +291,7 @@ async function main() {
   rows.push(await heapPerQueuedMessage());
   rows.push(await takeIngest());
   rows.push(await keepaliveFrameCost());
-  rows.push(...binaryValuesSpeed());
-  rows.push(buildingGrowth());
+  rows.push(...binaryValuesSpeed(), buildingGrowth());
   rows.push(await workerCycleHeap());
   printTable(rows);
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s, Node ${process.version}, loopback only)`);
