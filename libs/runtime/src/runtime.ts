@@ -1,5 +1,5 @@
 import { BinaryBlocks } from './binary-blocks.js';
-import { Bindings } from './bindings.js';
+import { Bindings, isObject as isTarget } from './bindings.js';
 import { normalizeCloseCode, NORMAL_CLOSURE } from './close-code.js';
 import { truncateCloseReason } from './close-reason.js';
 import type { Connection } from './connection.js';
@@ -22,11 +22,6 @@ import { Sprite } from './sprite.js';
 import { readStatistic } from './statistics.js';
 import type { WebSocketRuntimeOptions } from './runtime-options.js';
 import { DEFAULT_TIMING, resolveTiming } from './timing.js';
-
-/** Targets are objects (a sprite, the stage, a clone); anything else has no connection. */
-function isTarget(value: unknown): value is object {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
 
 /**
  * The WebSocket blocks' behaviour (CONTRACT.md states every rule): named connections per target,
