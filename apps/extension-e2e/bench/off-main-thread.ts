@@ -1,7 +1,7 @@
 /**
  * The rows of issue 22 (sockets off the page's main thread), each measured in the real VM next
- * to what it is compared with, in the same page: a flood's frame rate, a send loop's cost, and
- * the latency from a message to its hat while the page is idle.
+ * to what it is compared with, in the same page: a flood's frame rate and a send loop's cost
+ * (the idle latency from a message to its hat is latency.ts's).
  */
 import type { BrowserContext } from 'playwright-core';
 import { within } from '@scratch-websocket/test-support';
@@ -14,15 +14,13 @@ import { LIST, messageHatProject, SEND_COUNT, sendLoopProject, SPRITE } from './
 import type { ProjectBuilder } from '../src/sb3/project';
 
 const FRAMERATE = 60;
-const FRAME_MS = 1000 / FRAMERATE;
+/** One frame at the bench's frame rate, in ms. */
+export const FRAME_MS = 1000 / FRAMERATE;
 /** The flood: 20,000 messages a second (200 every 10 ms) for 5 s. */
 const FLOOD_PER_SLICE = 200;
 const FLOOD_SLICE_MS = 10;
 const FLOOD_MESSAGES = 100_000;
-/** The idle latency run: one message every 100 ms (well apart from each other), 50 of them. */
-const TICKS = 50;
-const TICK_MS = 100;
-const RUN_TIMEOUT_MS = 30_000;
+export const RUN_TIMEOUT_MS = 30_000;
 
 /** One row: our figure, the figure it is compared with and what that is, the ratio, the goal and its verdict. */
 export interface Comparison {
@@ -49,29 +47,15 @@ function floodOnStart(): ConnectionHandler {
   };
 }
 
-/** On `START_MESSAGE`: `TICKS` messages, each the wall-clock ms it was sent at, `TICK_MS` apart. */
-function ticksOnStart(): ConnectionHandler {
-  return (connection) => {
-    connection.socket.on('message', (data: Buffer) => {
-      if (data.toString('utf8') !== START_MESSAGE) return;
-      let sent = 0;
-      const ticks = setInterval(() => {
-        connection.socket.send(String(Date.now()));
-        if ((sent += 1) >= TICKS || connection.isClosed) clearInterval(ticks);
-      }, TICK_MS);
-    });
-  };
-}
-
 /** A fresh page at 60 fps with `project` loaded and its frames running. */
-async function pageWith(context: BrowserContext, server: StaticServer, project: ProjectBuilder, name: string, forbidWorkers = false): Promise<VmPage> {
+export async function pageWith(context: BrowserContext, server: StaticServer, project: ProjectBuilder, name: string, forbidWorkers = false): Promise<VmPage> {
   const vm = await within(VmPage.open(context, server, { framerate: FRAMERATE, watchSockets: false, forbidWorkers }), 'the VM page to open', RUN_TIMEOUT_MS);
   await within(vm.loadProject(name, await toSb3(project)), `project ${name} to load`, RUN_TIMEOUT_MS);
   await vm.startFrames();
   return vm;
 }
 
-const failed = (run: string, why: unknown): Comparison => ({
+export const failed = (run: string, why: unknown): Comparison => ({
   run, ours: '—', comparedWith: '—', baseline: '—', ratio: '—', goal: '—', verdict: `FAILED: ${why instanceof Error ? why.message : String(why)}`,
 });
 
@@ -140,56 +124,6 @@ export async function sendRow(context: BrowserContext, server: StaticServer): Pr
   } finally {
     await within(vm?.close() ?? Promise.resolve(), 'the page to close', 5000).catch(() => undefined);
     await sink.close();
-  }
-}
-
-/** Frames begun, and ms, from the server's send to the start of the frame whose threads ran each message's hat. */
-async function latencies(context: BrowserContext, server: StaticServer, forbidWorkers: boolean): Promise<{ frames: number[]; ms: number[] }> {
-  const ticker = await RecordingServer.start(ticksOnStart());
-  let vm: VmPage | undefined;
-  try {
-    vm = await pageWith(context, server, messageHatProject(server.extensionURL, ticker.url('/ours')), 'bench-latency', forbidWorkers);
-    const stamping = vm.stampList({ sprite: SPRITE, list: LIST, targetLength: TICKS, timeoutMs: RUN_TIMEOUT_MS });
-    await vm.greenFlag();
-    const stamped = await within(stamping, 'every tick at its hat', RUN_TIMEOUT_MS + 5000);
-    if (stamped.ended !== 'target') throw new Error(`${stamped.items.length} of ${TICKS} ticks reached the hat`);
-    const frames = stamped.items.map(({ item, frame }) => {
-      const sentAt = Number(item);
-      let begun = 0;
-      for (let k = frame; k > 0 && (stamped.frameStarts[k] ?? -Infinity) > sentAt; k -= 1) begun += 1;
-      return begun;
-    });
-    const ms = stamped.items.map(({ item, frame }) => (stamped.frameStarts[frame] ?? Number.NaN) - Number(item));
-    return { frames, ms };
-  } finally {
-    await within(vm?.close() ?? Promise.resolve(), 'the page to close', 5000).catch(() => undefined);
-    await ticker.close();
-  }
-}
-
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(0.95 * values.length) - 1]!;
-
-/**
- * Idle latency: in how many VM frames a message's `when message received` runs after the server
- * sent it, with the sockets in the worker, next to the same project on a page that forbids
- * workers (the extension then uses the page's own sockets, as before issue 22).
- */
-export async function latencyRow(context: BrowserContext, server: StaticServer): Promise<Comparison> {
-  const run = 'idle event → hat latency at 60 fps';
-  try {
-    const ours = await latencies(context, server, false);
-    const page = await latencies(context, server, true);
-    return {
-      run,
-      ours: `p95 ${p95(ours.frames)} frame(s), ${p95(ours.ms).toFixed(1)} ms`,
-      comparedWith: "ours on a page without workers (the page's own sockets)",
-      baseline: `p95 ${p95(page.frames)} frame(s), ${p95(page.ms).toFixed(1)} ms`,
-      ratio: `${(p95(ours.ms) / p95(page.ms)).toFixed(2)}×`,
-      goal: `p95 ≤ 1 frame (${FRAME_MS.toFixed(1)} ms)`,
-      verdict: p95(ours.frames) <= 1 ? 'met' : 'NOT met',
-    };
-  } catch (error) {
-    return failed(run, error);
   }
 }
 

@@ -8,7 +8,8 @@ import { launchChromium } from '@scratch-websocket/test-chromium';
 import { within } from '@scratch-websocket/test-support';
 import { startStaticServer } from '../src/server/static-server';
 import { clonesRow } from './clones';
-import { floodRow, latencyRow, printComparisons, sendRow, type Comparison } from './off-main-thread';
+import { latencyRow } from './latency';
+import { floodRow, printComparisons, sendRow, type Comparison } from './off-main-thread';
 
 const ROWS = { clones: clonesRow, latency: latencyRow, flood: floodRow, send: sendRow } as const;
 
