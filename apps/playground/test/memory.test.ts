@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { startMeasuredServer, type MeasuredServer } from './support/server-process.js';
+import { eventually, startMeasuredServer, type MeasuredServer } from './support/server-process.js';
 import { HOST } from './support/playground.js';
 import { within } from '@scratch-websocket/test-support';
 import {
@@ -24,6 +24,8 @@ const MiB = 1024 * 1024;
  * before that limit existed the same traffic grew it by about a megabyte per megabyte sent.
  */
 const MOST_GROWTH = 64 * MiB;
+/** How long the server's memory may take to come back within the bound once the traffic stops. */
+const SETTLE_MS = 30_000;
 /** Bounds the test's own traffic (100 MiB) should the server never react. */
 const MOST_FRAMES = 100;
 const FRAME = Buffer.alloc(MiB, 7);
@@ -97,9 +99,16 @@ async function relayedUpTo(sender: WebSocket, reader: WebSocket, marker: string)
 }
 
 /** Memory growth since `before`, measured after an echo round trip: the server still serves. */
-async function growthAfterRoundTrip(server: MeasuredServer, before: number, text: string): Promise<number> {
+/**
+ * The server still answers an echo, then its resident memory comes within `MOST_GROWTH` of
+ * `before`. Resident memory also holds garbage until V8 collects it, which it does within seconds
+ * of the traffic stopping (seen here: 47 → 36 MiB over 6 s, and 94 MiB right after a flood on a
+ * loaded machine); a server that keeps what it should have dropped never comes down.
+ */
+async function settlesWithinBound(server: MeasuredServer, before: number, text: string): Promise<void> {
   await echoRoundTrip(`ws://${HOST}:${server.port}/echo`, text);
-  return server.residentBytes() - before;
+  const growth = () => server.residentBytes() - before;
+  await eventually(() => growth() < MOST_GROWTH, () => `${(growth() / MiB).toFixed(1)} MiB more than before, ${text}`, SETTLE_MS);
 }
 
 describe('the server process and clients that never read', () => {
@@ -123,7 +132,7 @@ describe('the server process and clients that never read', () => {
     expect(drained).toBe(false);
     expect(raw.socket.writableLength).toBeGreaterThan(MOST_FRAMES * MiB - MOST_GROWTH);
 
-    expect(await growthAfterRoundTrip(server, before, 'while one client is paused')).toBeLessThan(MOST_GROWTH);
+    await settlesWithinBound(server, before, 'while one client is paused');
   }, 90_000);
 
   it('pauses an /echo client flooding it with 2-byte frames without reading, and its memory stays within 64 MiB of where it started', async () => {
@@ -138,7 +147,7 @@ describe('the server process and clients that never read', () => {
     raw.socket.write(UNMASKED_FRAME);
     const [line] = await reacted;
 
-    expect(await growthAfterRoundTrip(server, before, 'while one client is paused')).toBeLessThan(MOST_GROWTH);
+    await settlesWithinBound(server, before, 'while one client is paused');
     expect(line).toMatch(/ pause \/echo #2: [\d.]+ MiB unsent to it \(limit 8\.0 MiB\); not reading from it until it catches up$/);
   }, 90_000);
 
@@ -153,7 +162,7 @@ describe('the server process and clients that never read', () => {
     await sendUntil(sender, FRAME, MOST_FRAMES, dropped);
     await dropped;
 
-    expect(await growthAfterRoundTrip(server, before, 'after the drops')).toBeLessThan(MOST_GROWTH);
+    await settlesWithinBound(server, before, 'after the drops');
 
     // Each dropped member is cut after the closing handshake's grace period (1 s).
     await Promise.all(
@@ -179,7 +188,7 @@ describe('the server process and clients that never read', () => {
     await sendUntil(sender, Buffer.from([1, 2]), MOST_TINY_MESSAGES, dropped, 8192);
     await relayedUpTo(sender, steady, 'end');
 
-    expect(await growthAfterRoundTrip(server, before, 'after the flood')).toBeLessThan(MOST_GROWTH);
+    await settlesWithinBound(server, before, 'after the flood');
     await dropped;
   }, 90_000);
 });
