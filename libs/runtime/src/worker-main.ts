@@ -67,14 +67,8 @@ export function scratchWebSocketWorker(scope: WorkerScope): void {
   function openSocket(id: number, url: string, protocols: string[] | null): void {
     let socket: WorkerWebSocket;
     try {
-      // The comments are inside the expression because esbuild keeps comments there (and
-      // drops them before statements), so a reader of the built file sees them too.
-      socket =
-        protocols === null
-          ? // The page asked Scratch.canFetch(url) before it sent this command: the worker opens only what the page allowed.
-            new scope.WebSocket(url)
-          : // The same permission, for a socket that offers subprotocols.
-            new scope.WebSocket(url, protocols);
+      // The page asked Scratch.canFetch(url) before it sent this command: the worker opens only what the page allowed.
+      socket = protocols === null ? new scope.WebSocket(url) : new scope.WebSocket(url, protocols);
     } catch (error) {
       post(4, id, error instanceof Error ? error.name : 'Error', null);
       return;
