@@ -17,7 +17,7 @@ export const PIECE_TESTS: Readonly<Record<string, readonly string[]>> = {
   connections: ['several-connections'],
   values: ['binary-mqtt'],
   // monitors checks every monitor of the whole spec, so it runs with the last piece, which has them all.
-  conversations: ['conversations', 'monitors'],
+  conversations: ['conversations', 'conversations-clones', 'monitors'],
 };
 
 /** A test file of this suite, by name (`receiving` → test/receiving.test.ts). */
