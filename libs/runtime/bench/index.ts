@@ -4,7 +4,7 @@
  * Loopback only. Prints a table; it never fails on a figure.
  */
 import { WebSocket, WebSocketServer } from 'ws';
-import { MAX_QUEUED_MESSAGES, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
+import { ALL_FACETS, MAX_QUEUED_MESSAGES, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
 import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { collectGarbage, median, pairedMedian, printTable, time, timeAsync, type Row } from './bench-kit.js';
 import { binaryValuesSpeed, buildingGrowth } from './binary-speed.js';
@@ -40,6 +40,7 @@ async function setUp(): Promise<Setup> {
     WebSocket: Client as unknown as WebSocketConstructorLike,
     host,
     hats: HATS,
+    facets: ALL_FACETS,
   });
   return { wss, url: `ws://127.0.0.1:${port}/`, host, runtime };
 }
