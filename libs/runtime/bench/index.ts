@@ -36,12 +36,7 @@ async function setUp(): Promise<Setup> {
   await new Promise((resolve) => wss.once('listening', resolve));
   const { port } = wss.address() as { port: number };
   const host = new MemoryHost();
-  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
-    WebSocket: Client as unknown as WebSocketConstructorLike,
-    host,
-    hats: HATS,
-    facets: ALL_FACETS,
-  });
+  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({ WebSocket: Client as unknown as WebSocketConstructorLike, host, hats: HATS, facets: ALL_FACETS });
   return { wss, url: `ws://127.0.0.1:${port}/`, host, runtime };
 }
 
