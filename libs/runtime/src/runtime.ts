@@ -68,9 +68,9 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     this.lookup = new BlockLookup(this.registry, this.bindings);
     const { binary, conversation } = options.facets ?? {};
     this.binary = binary && new binary(this.lookup);
-    const talk = (this.conversation = conversation && new conversation(this.lookup));
+    this.conversation = conversation && new conversation(this.lookup);
     // Without the conversation facet, connections get no hooks and claim no message (NO_CONVERSATION).
-    const conversations = talk && ((connection: Connection<Target, Thread>) => talk.watch(connection));
+    const conversations = this.conversation?.watch.bind(this.conversation);
     const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen, conversations };
   }
 
