@@ -12,7 +12,8 @@ export const PIECE_TESTS: Readonly<Record<string, readonly string[]>> = {
   gallery: ['receiving', 'closing', 'arrival-order', 'reporter-values', 'lifetime', 'connections', 'cloud-protocol'],
   status: ['errors', 'local-network'],
   binary: ['beyond-gallery-binary'],
-  queue: ['beyond-gallery-queue'],
+  // The socket worker comes with this piece (`worker: true`), and the flood test is about it.
+  queue: ['beyond-gallery-queue', 'flood'],
   reconnect: ['beyond-gallery-reconnect'],
   connections: ['several-connections'],
   values: ['binary-mqtt'],

@@ -3,8 +3,8 @@
  * What both entries do (src/main.ts for dist/websocket.js, src/gallery.ts for the gallery's
  * file): refuse the sandbox, build the runtime on TurboWarp's VM, register the blocks.
  */
-import { createTurboWarpHost, OffThreadSockets, startBlobWorker, WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
-import { HAT_OPCODES, WebSocketExtension } from './generated/extension';
+import { createTurboWarpHost, OffThreadSockets, startBlobWorker, WebSocketRuntime, type Host, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
+import { HAT_OPCODES, RUNTIME_FACETS, SOCKETS_IN_WORKER, WebSocketExtension } from './generated/extension';
 
 /**
  * TurboWarp's permission check. The runtime asks it before every socket it opens (an automatic
@@ -25,17 +25,21 @@ export function registerExtension(): void {
       'The WebSocket extension must be loaded unsandboxed: in TurboWarp, load it from a URL or file and tick "Run without sandbox".',
     );
   }
-  // Sockets live in one Worker of the page, so a flooding server cannot hold back the VM's
-  // frames; where the page cannot start one (a Content-Security-Policy without `worker-src
-  // blob:`), they are the page's own WebSocket. Either way `canFetch` is asked on the page first.
-  const sockets = new OffThreadSockets({
-    pageWebSocket: WebSocket as WebSocketConstructorLike,
-    startWorker: startBlobWorker,
-  });
-  const runtime = new WebSocketRuntime({
-    WebSocket: sockets.WebSocket,
-    host: sockets.host(createTurboWarpHost<VM.RenderedTarget, VM.Thread>(Scratch.vm.runtime, canFetch)),
-    hats: HAT_OPCODES,
-  });
+  const host = createTurboWarpHost<VM.RenderedTarget, VM.Thread>(Scratch.vm.runtime, canFetch);
+  // The page's own sockets until the gallery piece that brings the worker: a piece's file
+  // carries only the code it uses.
+  const sockets = SOCKETS_IN_WORKER ? socketsInWorker(host) : { WebSocket: WebSocket as WebSocketConstructorLike, host };
+  // Only the facets the blocks call: the others' code is left out of the bundle too.
+  const runtime = new WebSocketRuntime({ ...sockets, hats: HAT_OPCODES, facets: RUNTIME_FACETS });
   Scratch.extensions.register(new WebSocketExtension(Scratch, runtime));
+}
+
+/**
+ * Sockets in one Worker of the page, so a flooding server cannot hold back the VM's frames;
+ * where the page cannot start one (a Content-Security-Policy without `worker-src blob:`), they
+ * are the page's own WebSocket. Either way `canFetch` is asked on the page first.
+ */
+function socketsInWorker<Target extends object, Thread>(host: Host<Target, Thread>): { WebSocket: WebSocketConstructorLike; host: Host<Target, Thread> } {
+  const sockets = new OffThreadSockets({ pageWebSocket: WebSocket as WebSocketConstructorLike, startWorker: startBlobWorker });
+  return { WebSocket: sockets.WebSocket, host: sockets.host(host) };
 }

@@ -53,3 +53,26 @@ describe.each([steps[0]!, steps.at(-1)!])('dist/gallery/pieces/$slug/ws.js', (st
     expect(sent).toMatchObject({ received: `from ${step.slug}`, connected: true });
   });
 });
+
+/** The facets a piece's blocks call (handlers named `facet.method`). */
+const facetsOf = (step: (typeof steps)[number]): Set<string> =>
+  new Set(allBlocks(step.model).flatMap((block) => ('handler' in block && block.handler.includes('.') ? [block.handler.split('.')[0]!] : [])));
+
+// The first piece, the one that brings the socket worker, and the last: each file holds the worker
+// and the facets' code exactly when its blocks need them (Rollup leaves the rest out).
+describe.each([steps[0]!, steps.find((step) => step.piece.worker) ?? steps[0]!, steps.at(-1)!])('dist/gallery/pieces/$slug/ws.js, what it leaves out', (step) => {
+  let script = '';
+  beforeAll(async () => {
+    script = await bundleGalleryExtension(step.slug);
+  }, 120_000);
+
+  it('holds the socket worker exactly when the piece has it', () => {
+    expect(script.includes('class OffThreadSockets')).toBe(step.model.socketsInWorker);
+    expect(script.includes('class WorkerHub')).toBe(step.model.socketsInWorker);
+  });
+
+  it('holds the code of exactly the facets its blocks call', () => {
+    expect(script.includes('class BinaryBlocks')).toBe(facetsOf(step).has('binary'));
+    expect(script.includes('class ConversationBlocks')).toBe(facetsOf(step).has('conversation'));
+  });
+});

@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { BinaryReader, BinaryWriter, WebSocketRuntime, type NumberType, type WebSocketConstructorLike } from '../src/index.js';
+import { ALL_FACETS, BinaryReader, type BinaryBlocks, BinaryWriter, WebSocketRuntime, type NumberType, type WebSocketConstructorLike } from '../src/index.js';
 import { MemoryHost, MemoryThread, target } from '@scratch-websocket/test-support';
 import { median, time, type Row } from './bench-kit.js';
 
@@ -24,9 +24,11 @@ function blocks() {
     WebSocket: WebSocket as unknown as WebSocketConstructorLike,
     host: new MemoryHost(),
     hats: { open: 'b_open', message: 'b_message', error: 'b_error', close: 'b_close' },
+    facets: ALL_FACETS,
   });
   const sprite = target('binary');
-  return { runtime, sprite, thread: new MemoryThread('script', sprite, Infinity) };
+  // Built with ALL_FACETS, so `binary` is there.
+  return { runtime: runtime as typeof runtime & { binary: BinaryBlocks<{ name: string }, MemoryThread> }, sprite, thread: new MemoryThread('script', sprite, Infinity) };
 }
 
 /**

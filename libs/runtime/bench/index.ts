@@ -4,7 +4,7 @@
  * Loopback only. Prints a table; it never fails on a figure.
  */
 import { WebSocket, WebSocketServer } from 'ws';
-import { MAX_QUEUED_MESSAGES, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
+import { ALL_FACETS, MAX_QUEUED_MESSAGES, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
 import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { collectGarbage, median, pairedMedian, printTable, time, timeAsync, type Row } from './bench-kit.js';
 import { binaryValuesSpeed, buildingGrowth } from './binary-speed.js';
@@ -36,11 +36,7 @@ async function setUp(): Promise<Setup> {
   await new Promise((resolve) => wss.once('listening', resolve));
   const { port } = wss.address() as { port: number };
   const host = new MemoryHost();
-  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({
-    WebSocket: Client as unknown as WebSocketConstructorLike,
-    host,
-    hats: HATS,
-  });
+  const runtime = new WebSocketRuntime<TestTarget, MemoryThread>({ WebSocket: Client as unknown as WebSocketConstructorLike, host, hats: HATS, facets: ALL_FACETS });
   return { wss, url: `ws://127.0.0.1:${port}/`, host, runtime };
 }
 

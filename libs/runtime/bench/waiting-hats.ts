@@ -1,4 +1,4 @@
-import { WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
+import { ALL_FACETS, WebSocketRuntime, type WebSocketConstructorLike } from '../src/index.js';
 import { MemoryHost, type MemoryThread, target, type TestTarget } from '@scratch-websocket/test-support';
 import { median, time, type Row } from './bench-kit.js';
 
@@ -23,6 +23,7 @@ function spriteWithWaitingHats(waiting: number): MemoryHost {
     WebSocket: NoSocket as unknown as WebSocketConstructorLike,
     host,
     hats: HATS,
+    facets: ALL_FACETS,
   });
   const sprite = target('sprite');
   for (let i = 0; i <= waiting; i += 1) {

@@ -1,6 +1,7 @@
 /** @scratch-websocket/runtime: the WebSocket blocks' behaviour, for any Scratch host. */
 export { WebSocketRuntime } from './runtime.js';
-export type { WebSocketRuntimeOptions } from './runtime-options.js';
+export type { RuntimeFacets, WebSocketRuntimeOptions } from './runtime-options.js';
+export { ALL_FACETS } from './all-facets.js';
 export {
   createTurboWarpHost,
   VM_EVENTS,

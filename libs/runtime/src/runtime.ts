@@ -1,10 +1,10 @@
-import { BinaryBlocks } from './binary-blocks.js';
+import type { BinaryBlocks } from './binary-blocks.js';
 import { Bindings, isObject as isTarget } from './bindings.js';
 import { normalizeCloseCode, NORMAL_CLOSURE } from './close-code.js';
 import { truncateCloseReason } from './close-reason.js';
 import type { Connection } from './connection.js';
 import { CLOSED, ERRORED, NONE, OPEN } from './connection-state.js';
-import { ConversationBlocks } from './conversation-blocks.js';
+import type { ConversationBlocks } from './conversation-blocks.js';
 import { bytesOfDataUrl as bytesOfDataUrlRule, dataUrlOfBytes as dataUrlOfBytesRule } from './data-url-convert.js';
 import { dataUrlOfText as dataUrlOfTextRule, textOfDataUrl as textOfDataUrlRule } from './data-url-convert.js';
 import { parseDataUrl } from './data-url-parse.js';
@@ -35,7 +35,9 @@ import { DEFAULT_TIMING, resolveTiming } from './timing.js';
  * `Reconnector`'s, each target's connections its `Sprite`'s, the host's events `Lifetime`'s.
  * A group of blocks with state of its own is a facet: a class in its own file, reached as a
  * readonly property of this one and named `facet.method` by the spec's `handler`; every facet
- * finds its connection through the same `BlockLookup`.
+ * finds its connection through the same `BlockLookup`. The runtime builds only the facets it is
+ * given (`options.facets`), so a bundle without their blocks leaves their code out; a facet not
+ * given is `undefined`.
  */
 export class WebSocketRuntime<Target extends object, Thread = unknown> {
   /** Which connection name each thread is bound to. */
@@ -46,9 +48,9 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
   private readonly lifetime: Lifetime<Target, Thread>;
   private readonly lookup: BlockLookup<Target, Thread>;
   /** The conversation blocks: requests and replies, keepalive, pace, connect timeout (CONTRACT.md, Replies, Keepalive, Pace). */
-  readonly conversation: ConversationBlocks<Target, Thread>;
+  readonly conversation: ConversationBlocks<Target, Thread> | undefined;
   /** The blocks that build and read binary messages value by value (CONTRACT.md, Building and reading binary messages). */
-  readonly binary: BinaryBlocks<Target, Thread>;
+  readonly binary: BinaryBlocks<Target, Thread> | undefined;
 
   constructor(options: WebSocketRuntimeOptions<Target, Thread>) {
     const host = options.host;
@@ -64,10 +66,12 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
     );
     this.lifetime = new Lifetime(this.registry, frames, this.bindings);
     this.lookup = new BlockLookup(this.registry, this.bindings);
-    this.conversation = new ConversationBlocks(this.lookup);
-    const conversations = (connection: Connection<Target, Thread>) => this.conversation.watch(connection);
+    const { binary, conversation } = options.facets ?? {};
+    this.binary = binary && new binary(this.lookup);
+    this.conversation = conversation && new conversation(this.lookup);
+    // Without the conversation facet, connections get no hooks and claim no message (NO_CONVERSATION).
+    const conversations = this.conversation?.watch.bind(this.conversation);
     const context = { hats, timing, listener: new Reconnector(this.registry, this.opener, delayOf), failedBeforeOpen: this.opener.failedBeforeOpen, conversations };
-    this.binary = new BinaryBlocks(this.lookup);
   }
 
   /**
@@ -171,7 +175,8 @@ export class WebSocketRuntime<Target extends object, Thread = unknown> {
    * connection ended, for messages that arrived before (CONTRACT.md, Receiving).
    */
   takeNextMessage(target: Target, thread?: Thread): string {
-    return this.binary.take(target, thread);
+    // The binary facet also moves the thread's read position to the message taken.
+    return this.binary ? this.binary.take(target, thread) : (this.registry.sprite(target)?.inbox.take() ?? '');
   }
 
   /** Block `clear queued messages`: drops every message the target has waiting, of all its connections. */

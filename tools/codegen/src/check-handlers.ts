@@ -25,15 +25,22 @@ const MINIMAL_LIB = [
 ].join('\n');
 const HAT_INTERFACE = 'HatOpcodes';
 
+/** What the check found: its problems, and the class of each facet the handlers name, by facet (`binary` → `BinaryBlocks`). */
+export interface HandlerCheck {
+  problems: Problem[];
+  /** For the generated `RUNTIME_FACETS`: the runtime builds only the facets it is given. */
+  facetClasses: Map<string, string>;
+}
+
 /**
  * Checks the spec against the runtime's source, with TypeScript's type checker: every handler
  * is a public method of WebSocketRuntime (or, named `facet.method`, of the class of its public
- * readonly property `facet`, found among `modules`) taking (target, ...arguments in the order of the
+ * readonly property `facet`, optional or not, found among `modules`) taking (target, ...arguments in the order of the
  * block's text, thread?; neither target nor thread for a pure handler, `usesTarget: false`), each parameter named for
  * its argument and of its argument's type; every hat's event is a key of HatOpcodes, and every key has a hat (the extension must pass the
  * runtime an opcode for each). Reads the sources as text, so it is pure.
  */
-export function checkHandlers(spec: SpecModel, specFile: string, runtime: SourceText, host: SourceText, modules: readonly SourceText[] = []): Problem[] {
+export function checkHandlers(spec: SpecModel, specFile: string, runtime: SourceText, host: SourceText, modules: readonly SourceText[] = []): HandlerCheck {
   // noLib: the check needs only primitives and the class's own type parameter, and skipping
   // the standard library keeps the type checker fast. Unresolved imports become `any`.
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true, strict: true } });
@@ -47,11 +54,12 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
   const hatInterface = project.createSourceFile('host.ts', host.text).getInterface(HAT_INTERFACE);
   const sink = new ProblemSink(specFile);
   const blocks = allBlocks(spec);
+  const facetClasses = new Map<string, string>();
 
   if (runtimeClass === undefined) {
     sink.reportAt(spec.blocksLocation, `${runtime.displayPath} has no class ${RUNTIME_CLASS}`);
   } else {
-    for (const block of blocks) if (isHandlerBlock(block)) ensureHandlerMatches(block, runtimeClass, runtime.displayPath, sink);
+    for (const block of blocks) if (isHandlerBlock(block)) ensureHandlerMatches(block, runtimeClass, runtime.displayPath, sink, facetClasses);
     for (const menu of spec.menus) ensureMenuFunctionMatches(menu, runtimeClass, runtime.displayPath, sink);
   }
   if (hatInterface === undefined) {
@@ -61,7 +69,7 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
     for (const hat of hats) ensureEventExists(hat, hatInterface, host.displayPath, sink);
     ensureEveryEventHasHat(hats, hatInterface, host.displayPath, spec, sink);
   }
-  return sink.problems();
+  return { problems: sink.problems(), facetClasses };
 }
 
 /**
@@ -72,7 +80,7 @@ export function checkHandlers(spec: SpecModel, specFile: string, runtime: Source
  * the generated method passes `util.thread` and tests may leave it out. Names matter because two
  * string arguments swapped would still type-check.
  */
-function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDeclaration, runtimePath: string, sink: ProblemSink): void {
+function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDeclaration, runtimePath: string, sink: ProblemSink, facetClasses: Map<string, string>): void {
   const [facetName, methodName] = block.handler.includes('.') ? block.handler.split('.') : [undefined, block.handler];
   const owner = facetName === undefined ? runtimeClass : facetClass(runtimeClass, facetName);
   if (owner === undefined) {
@@ -82,6 +90,7 @@ function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDecla
     );
     return;
   }
+  if (facetName !== undefined && owner.getName() !== undefined) facetClasses.set(facetName, owner.getName()!);
   const method = owner.getInstanceMethod(methodName!);
   if (method === undefined || method.getScope() !== Scope.Public) {
     const where = facetName === undefined ? `${RUNTIME_CLASS} in ${runtimePath}` : `class ${owner.getName()} of facet '${facetName}'`;
@@ -120,14 +129,15 @@ function ensureHandlerMatches(block: HandlerBlockModel, runtimeClass: ClassDecla
 
 /**
  * The class of the runtime's facet `name`: a public readonly property whose type is a class
- * declared in one of the loaded sources; undefined otherwise (a method, a private field, a
- * plain object type, or a class the checker cannot see).
+ * declared in one of the loaded sources, or such a class or `undefined` (the runtime builds a
+ * facet only when given its class); undefined otherwise (a method, a private field, a plain
+ * object type, or a class the checker cannot see).
  */
 function facetClass(runtimeClass: ClassDeclaration, name: string): ClassDeclaration | undefined {
   const property = runtimeClass.getInstanceProperty(name);
   if (property === undefined || !Node.isPropertyDeclaration(property)) return undefined;
   if (property.getScope() !== Scope.Public || !property.isReadonly()) return undefined;
-  const declaration = property.getType().getSymbol()?.getDeclarations()[0];
+  const declaration = property.getType().getNonNullableType().getSymbol()?.getDeclarations()[0];
   return declaration !== undefined && Node.isClassDeclaration(declaration) ? declaration : undefined;
 }
 

@@ -19,15 +19,18 @@ const blankLine: WriterFunction = (writer) => writer.blankLine();
 
 /**
  * Emits apps/extension/src/generated/extension.ts from the model, through ts-morph structures.
+ * `facetClasses` names the runtime's class of each facet (`binary` → `BinaryBlocks`, found by
+ * check-handlers.ts); the file hands the runtime only those its blocks call (`RUNTIME_FACETS`).
  * `scratchApiModule` is where the file imports the `Scratch` types from, relative to it (a
  * gallery piece's file lives a folder deeper).
  */
-export function emitExtension(spec: SpecModel, specFile: string, scratchApiModule = '../scratch-api'): string {
+export function emitExtension(spec: SpecModel, specFile: string, facetClasses: ReadonlyMap<string, string>, scratchApiModule = '../scratch-api'): string {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
   });
   const blocks = spec.groups.flatMap((group) => group.blocks);
+  const facets = facetsUsed(blocks).map((facet) => ({ facet, className: facetClasses.get(facet)! }));
   const file = project.createSourceFile('extension.ts', {
     statements: [
       lineCommentBanner(specFile),
@@ -36,7 +39,7 @@ export function emitExtension(spec: SpecModel, specFile: string, scratchApiModul
         kind: StructureKind.ImportDeclaration,
         isTypeOnly: true,
         moduleSpecifier: '@scratch-websocket/runtime',
-        namedImports: ['HatOpcodes', 'WebSocketRuntime'],
+        namedImports: ['HatOpcodes', 'RuntimeFacets', 'WebSocketRuntime'],
       },
       {
         kind: StructureKind.ImportDeclaration,
@@ -44,10 +47,28 @@ export function emitExtension(spec: SpecModel, specFile: string, scratchApiModul
         moduleSpecifier: scratchApiModule,
         namedImports: ['BlockUtility', 'ScratchApi'],
       },
+      // After the type imports, which TypeScript drops with the banner above them (a bundle keeps no comment naming our files).
+      ...(facets.length === 0
+        ? []
+        : [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: '@scratch-websocket/runtime', namedImports: facets.map((used) => used.className) } as const]),
       blankLine,
       exportedConst('EXTENSION_METADATA', 'The gallery metadata, for the header of the built script.', metadataWriter(spec)),
       blankLine,
       exportedConst('HAT_OPCODES: HatOpcodes', 'The hat the runtime starts for each event it raises.', hatOpcodesWriter(spec, blocks.filter(isHatBlock))),
+      blankLine,
+      exportedConst(
+        'RUNTIME_FACETS: RuntimeFacets',
+        'The facets of the runtime these blocks call (handlers named facet.method): the runtime builds only these, and the others are left out of the bundle.',
+        (writer) => writer.write(facets.length === 0 ? '{}' : `{ ${facets.map((used) => `${used.facet}: ${used.className}`).join(', ')} }`),
+      ),
+      blankLine,
+      exportedConst(
+        'SOCKETS_IN_WORKER',
+        spec.socketsInWorker
+          ? 'Sockets live in a Worker of the page, so a flooding server cannot hold back the VM\'s frames.'
+          : 'The page\'s own sockets: the worker that holds them comes with a later piece, so this file leaves its code out.',
+        (writer) => writer.write(String(spec.socketsInWorker)),
+      ),
       ...(spec.extension.translateName ? [] : [blankLine, untranslatedName(spec.extension.name)]),
       {
         kind: StructureKind.Class,
@@ -242,8 +263,22 @@ function handlerMethod(block: HandlerBlockModel): OptionalKind<MethodDeclaration
     name: block.opcode,
     docs: [`Block \`${commentText(block.text)}\`.`],
     parameters: block.usesTarget ? [argsParameter, { name: 'util', type: 'BlockUtility<Target, Thread>' }] : [argsParameter],
-    statements: [`return this.runtime.${block.handler}(${(block.usesTarget ? ['util.target', ...casts, 'util.thread'] : casts).join(', ')});`],
+    statements: [`return this.runtime.${runtimeMember(block.handler)}(${(block.usesTarget ? ['util.target', ...casts, 'util.thread'] : casts).join(', ')});`],
   };
+}
+
+/** The facets the blocks' handlers name (`binary.addNumber` → `binary`), sorted, each once. */
+function facetsUsed(blocks: readonly BlockModel[]): string[] {
+  const facets = blocks.filter(isHandlerBlock).flatMap((block) => (block.handler.includes('.') ? [block.handler.split('.')[0]!] : []));
+  return [...new Set(facets)].sort();
+}
+
+/**
+ * `binary!.addNumber` for a facet's handler: the runtime's facet property is `undefined` unless
+ * it was given the class, which this file's `RUNTIME_FACETS` hands it (the `!` is gone in JavaScript).
+ */
+function runtimeMember(handler: string): string {
+  return handler.replace('.', '!.');
 }
 
 function hatMethod(block: HatBlockModel): OptionalKind<MethodDeclarationStructure> {

@@ -40,8 +40,9 @@ export function generate(context: GenerateContext): GenerateResult {
   if (!validation.ok) return validation;
   const model = validation.model;
   const translations = readTranslations(model, context.translations);
+  const handlers = checkHandlers(model, spec.displayPath, context.runtime, context.host, context.runtimeModules);
   const problems = [
-    ...checkHandlers(model, spec.displayPath, context.runtime, context.host, context.runtimeModules),
+    ...handlers.problems,
     ...checkMirroredMenus(model, spec.displayPath, context.runtimeExports),
     ...(translations.ok ? [] : translations.problems),
   ];
@@ -55,13 +56,13 @@ export function generate(context: GenerateContext): GenerateResult {
     model,
     translationSummary: translations.locales.map(translationSummary),
     files: [
-      { path: outputs.extension, text: emitExtension(model, spec.path) },
+      { path: outputs.extension, text: emitExtension(model, spec.path, handlers.facetClasses) },
       { path: outputs.translations, text: emitTranslations(model, translations.locales, spec.path) },
       { path: outputs.docsMarkdown, text: emitDocsMarkdown(model, spec.path) },
       { path: outputs.docsHtml, text: emitDocsHtml(model, spec.path) },
       { path: outputs.docsGalleryMarkdown, text: emitGalleryDocsMarkdown(model) },
       ...gallerySteps(model).flatMap((step) => [
-        { path: `${outputs.galleryPieces}/${step.slug}.ts`, text: emitExtension(step.model, spec.path, '../../scratch-api') },
+        { path: `${outputs.galleryPieces}/${step.slug}.ts`, text: emitExtension(step.model, spec.path, handlers.facetClasses, '../../scratch-api') },
         { path: `${outputs.docsGalleryPieces}/${step.slug}/ws.md`, text: emitGalleryDocsMarkdown(step.model) },
         { path: `${outputs.docsGalleryPieces}/${step.slug}/pull-request.md`, text: emitPullRequest(step, model, context.galleryDifferences?.text ?? '') },
       ]),

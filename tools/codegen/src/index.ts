@@ -5,7 +5,7 @@ export { loadSpec } from './load.js';
 export { runCommand, USAGE, type CommandIo } from './command.js';
 export { readSpecModel, readWorkspaceContext, UndecodableFilesError, UnreadableFileError, REPO_ROOT, SPEC_PATH } from './workspace.js';
 export { validateSpec, DEFAULTS } from './validate.js';
-export { checkHandlers } from './check-handlers.js';
+export { checkHandlers, type HandlerCheck } from './check-handlers.js';
 export { checkMirroredMenus } from './check-mirrors.js';
 export { emitExtension } from './emit-extension.js';
 export { gallerySteps, type GalleryStep } from './pieces.js';

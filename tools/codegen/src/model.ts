@@ -133,6 +133,8 @@ export interface PieceModel {
   title: string;
   /** Markdown for the pull request's text. */
   summary: string;
+  /** Sockets live in a Worker of the page from this piece on (pieces.ts). */
+  worker: boolean;
 }
 
 export interface SpecModel {
@@ -141,6 +143,11 @@ export interface SpecModel {
   pieces: PieceModel[];
   groups: GroupModel[];
   menus: MenuModel[];
+  /**
+   * Whether the extension's sockets live in a Worker of the page: always for the full extension;
+   * a gallery piece before the one that brings the worker (`worker: true`) opens the page's own.
+   */
+  socketsInWorker: boolean;
   /** Where the block list starts, for problems about the list as a whole. */
   blocksLocation: SpecLocation;
 }

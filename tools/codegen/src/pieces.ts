@@ -3,6 +3,8 @@
  * change at a time (issue 25). The spec lists them in order under `pieces:`, and every group
  * names the piece that adds it (`piece:`). Piece N of the gallery is every group of pieces 1..N:
  * the first is the gallery's own blocks with bug fixes only, each later one adds its groups.
+ * One piece may bring the socket worker (`worker: true`): the pieces before it open the page's
+ * own sockets, so their files carry none of the worker's code.
  */
 import type { BlockModel, PieceModel, SpecModel } from './model.js';
 import type { SpecPath } from './problems.js';
@@ -52,10 +54,22 @@ export function ensurePiecesNamed(spec: Raw, sink: RuleSink): void {
     }
   });
   for (const [id, path] of ids) if (!used.has(id)) sink.report(path, `piece '${id}' has no group`);
+  ensureOneWorkerPiece(spec.pieces, sink);
+}
+
+/** At most one piece brings the socket worker: the pieces from it on have it. */
+function ensureOneWorkerPiece(pieces: unknown[], sink: RuleSink): void {
+  let first: string | undefined;
+  pieces.forEach((piece, index) => {
+    if (!isRecord(piece) || piece.worker !== true) return;
+    if (first === undefined) first = String(piece.id);
+    else sink.report(['pieces', index, 'worker'], `only one piece brings the socket worker, and '${first}' already does (the pieces after it have it too)`);
+  });
 }
 
 /** The gallery after each piece, in order; none when the spec lists no pieces. */
 export function gallerySteps(spec: SpecModel): GalleryStep[] {
+  const bringsWorker = spec.pieces.findIndex((piece) => piece.worker);
   return spec.pieces.map((piece, index) => {
     const included = new Set(spec.pieces.slice(0, index + 1).map((earlier) => earlier.id));
     const number = index + 1;
@@ -63,7 +77,8 @@ export function gallerySteps(spec: SpecModel): GalleryStep[] {
       piece,
       number,
       slug: `${String(number).padStart(2, '0')}-${piece.id}`,
-      model: withGroups(spec, (group) => included.has(group)),
+      // With no piece that brings it, every piece has the worker, as the full extension.
+      model: { ...withGroups(spec, (group) => included.has(group)), socketsInWorker: bringsWorker === -1 || index >= bringsWorker },
       added: spec.groups.filter((group) => group.piece === piece.id).map((group) => group.group),
     };
   });

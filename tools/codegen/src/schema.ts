@@ -137,6 +137,12 @@ export const pieceSchema = z.strictObject({
   id: identifier,
   title: oneLine,
   summary: z.string(),
+  /**
+   * From this piece on, the extension's sockets live in a Worker of the page (so a flooding
+   * server cannot hold back the VM's frames); the pieces before it open the page's own. At most
+   * one piece says so; without it, every piece has the worker.
+   */
+  worker: z.boolean().optional(),
 });
 
 export const specSchema = z.strictObject({

@@ -24,6 +24,8 @@ export const DEFAULTS = {
   acceptReporters: false,
   docs: '',
   original: '',
+  /** A piece brings no socket worker unless it says so. */
+  worker: false,
 } as const;
 
 /**
@@ -110,7 +112,8 @@ function toModel(spec: SpecInput, where: (path: SpecPath) => SpecLocation): Spec
       nameLocation: where(['extension', 'name']),
     },
     groups,
-    pieces: spec.pieces ?? [],
+    pieces: (spec.pieces ?? []).map((piece) => ({ ...piece, worker: piece.worker ?? DEFAULTS.worker })),
+    socketsInWorker: true,
     menus: Object.entries(spec.menus ?? {}).map(([name, menu]) => toMenu(name, menu, (path) => where(['menus', name, ...path]))),
     blocksLocation: where(['blocks']),
   };

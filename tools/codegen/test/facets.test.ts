@@ -27,12 +27,36 @@ function problems(runtimeText: string, method = GOOD_SEND): string[] {
   return result.problems.map(formatProblem);
 }
 
+/** The generated extension.ts of a run that must succeed. */
+function extensionOf(result: ReturnType<typeof run>): string {
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.files.find((file) => file.path.endsWith('extension.ts'))!.text;
+}
+
 describe('handlers named facet.method', () => {
   it('calls the method on the runtime property the spec names, checked against the facet class in its own module', () => {
-    const result = run(runtimeWith('readonly messages: Messages<Target, Thread>;'));
-    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-    const extension = result.files.find((file) => file.path.endsWith('extension.ts'))!.text;
-    expect(extension).toContain('return this.runtime.messages.send(util.target, this.scratch.Cast.toString(args.PAYLOAD), util.thread);');
+    const extension = extensionOf(run(runtimeWith('readonly messages: Messages<Target, Thread>;')));
+    expect(extension).toContain('return this.runtime.messages!.send(util.target, this.scratch.Cast.toString(args.PAYLOAD), util.thread);');
+  });
+
+  it.each([
+    ['optional', 'readonly messages?: Messages<Target, Thread>;'],
+    ['or undefined', 'readonly messages: Messages<Target, Thread> | undefined;'],
+  ])('finds the facet class through a property that is %s (the runtime builds only the facets it is given)', (_, property) => {
+    expect(extensionOf(run(runtimeWith(property)))).toContain('return this.runtime.messages!.send(');
+  });
+
+  it('hands the runtime the classes of the facets the blocks call, imported from the runtime package', () => {
+    const extension = extensionOf(run(runtimeWith('readonly messages: Messages<Target, Thread> | undefined;')));
+    expect(extension).toContain("import { Messages } from '@scratch-websocket/runtime';");
+    expect(extension).toContain('export const RUNTIME_FACETS: RuntimeFacets = { messages: Messages };');
+  });
+
+  it('hands the runtime no facet when no block calls one, and imports no class', () => {
+    const result = generate(fixtureContext('minimal.yaml'));
+    const extension = extensionOf(result);
+    expect(extension).toContain('export const RUNTIME_FACETS: RuntimeFacets = {};');
+    expect(extension).not.toMatch(/^import \{/m);
   });
 
   it('checks the facet method’s parameters as it checks the runtime’s own', () => {

@@ -37,7 +37,7 @@ describe('generating from the full fixture (menus, a field in a hat, a dynamic m
 
   it('type-checks against the extension\'s ScratchApi and TurboWarp\'s types (labels, menus, the dynamic menu method)', () => {
     const files = {
-      'runtime.ts': "export { WebSocketRuntime } from './runtime-class';\nexport type { HatOpcodes } from './host';\n",
+      'runtime.ts': "export { WebSocketRuntime, type RuntimeFacets } from './runtime-class';\nexport type { HatOpcodes } from './host';\n",
       'runtime-class.ts': readFixture('runtime/runtime.ts'),
       'host.ts': readFixture('runtime/host.ts'),
     };

@@ -52,4 +52,39 @@ describe('gallery pieces', () => {
     expect(result.problems.map((problem) => problem.message).join('\n')).toMatch(message);
     expect(result.problems.every((problem) => problem.line > 0)).toBe(true);
   });
+
+  describe('the socket worker', () => {
+    const piecesWith = (talk: string, listen: string): string =>
+      `pieces:\n  - { id: talk, title: Talking, summary: The first.${talk} }\n  - { id: listen, title: Listening, summary: The second.${listen} }`;
+    const generated = (pieces: string) => generate(fixtureContext('minimal.yaml', { specText: withPieces(pieces, (group) => (group === 0 ? 'talk' : 'listen')) }));
+    const socketsInWorker = (result: ReturnType<typeof generated>, path: string): string => {
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return /export const SOCKETS_IN_WORKER = (\w+);/.exec(result.files.find((file) => file.path === path)?.text ?? '')?.[1] ?? 'missing';
+    };
+
+    it('comes with the piece that says `worker: true`: the pieces before it open the page’s own sockets, the full extension always has it', () => {
+      const result = generated(piecesWith('', ', worker: true'));
+      expect(socketsInWorker(result, `${FIXTURE_OUTPUTS.galleryPieces}/01-talk.ts`)).toBe('false');
+      expect(socketsInWorker(result, `${FIXTURE_OUTPUTS.galleryPieces}/02-listen.ts`)).toBe('true');
+      expect(socketsInWorker(result, FIXTURE_OUTPUTS.extension)).toBe('true');
+    });
+
+    it('is in every piece when no piece brings it', () => {
+      const result = generated(piecesWith('', ''));
+      expect(socketsInWorker(result, `${FIXTURE_OUTPUTS.galleryPieces}/01-talk.ts`)).toBe('true');
+      expect(socketsInWorker(result, `${FIXTURE_OUTPUTS.galleryPieces}/02-listen.ts`)).toBe('true');
+    });
+
+    it.each([
+      ['a `worker` that is not a boolean', piecesWith(', worker: yes', ''), /pieces\[0\]\.worker: .*boolean/],
+      ['two pieces that bring it', piecesWith(', worker: true', ', worker: true'), /pieces\[1\]\.worker: only one piece brings the socket worker, and 'talk' already does/],
+    ])('reports %s, located', (_name, pieces, message) => {
+      const result = generated(pieces);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n');
+      expect(problems).toMatch(message);
+      expect(result.problems.every((problem) => problem.line > 0)).toBe(true);
+    });
+  });
 });

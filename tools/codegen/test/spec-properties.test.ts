@@ -122,7 +122,7 @@ function runtimeText(random: RandomSpec): string {
   return `${HOST}\nexport class WebSocketRuntime<Target extends object, Thread = unknown> {\n  constructor(readonly hats: HatOpcodes, readonly thread?: Thread) {}\n${methods.join('\n')}\n}\n`;
 }
 
-const HOST = 'export interface HatOpcodes {\n  open: string;\n  message: string;\n  error: string;\n  close: string;\n}\n';
+const HOST = 'export interface HatOpcodes {\n  open: string;\n  message: string;\n  error: string;\n  close: string;\n}\nexport type RuntimeFacets = Record<string, unknown>;\n';
 const SPEC_PATH = 'tools/codegen/test/fixtures/random.yaml';
 
 function context(specText: string, runtime: string): GenerateContext {

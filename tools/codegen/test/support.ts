@@ -125,7 +125,7 @@ export function typeCheckGenerated(runs: Array<{ extension: string; files: Recor
   runs.forEach((run, index) => {
     const folder = `${TYPE_CHECK_ROOT}run${index}`;
     for (const [name, text] of Object.entries(run.files)) project.createSourceFile(`${folder}/${name}`, text);
-    const extension = run.extension.replace("from '@scratch-websocket/runtime'", "from '../runtime'").replace("from '../scratch-api'", "from '../../scratch-api'");
+    const extension = run.extension.replaceAll("from '@scratch-websocket/runtime'", "from '../runtime'").replace("from '../scratch-api'", "from '../../scratch-api'");
     project.createSourceFile(`${folder}/generated/extension.ts`, extension);
   });
   return project.getPreEmitDiagnostics().map((diagnostic) => project.formatDiagnosticsWithColorAndContext([diagnostic]));

@@ -1,7 +1,7 @@
 import { OffThreadSockets, scratchWebSocketWorker, WebSocketRuntime, type WebSocketConstructorLike } from '@scratch-websocket/runtime';
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
-import { HAT_OPCODES, WebSocketExtension } from '../../src/generated/extension';
+import { HAT_OPCODES, RUNTIME_FACETS, WebSocketExtension } from '../../src/generated/extension';
 import { inProcessWorker, MemoryHost, MemoryThread, TestServer, type TestTarget, workerPathRequested } from '@scratch-websocket/test-support';
 import { scratch } from './scratch';
 
@@ -24,6 +24,7 @@ export async function setup() {
     WebSocket: sockets.WebSocket,
     host: sockets.host(host),
     hats: HAT_OPCODES,
+    facets: RUNTIME_FACETS,
   });
   const extension = new WebSocketExtension(scratch, runtime);
   const server = await TestServer.start();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryHost, sendInvalidUtf8Text, target, TestServer, within } from '@scratch-websocket/test-support';
 import { HATS, makeRuntime, TrackedWebSocket, type TestRuntime, useRuntimeAndServer } from '../support/runtime.js';
+import { ALL_FACETS } from '../../src/index.js';
 
 let server: TestServer;
 let host: MemoryHost;
@@ -77,6 +78,7 @@ describe('A URL the browser will not open from this page', () => {
       WebSocket: MixedContentWebSocket as never,
       host: own,
       hats: HATS,
+      facets: ALL_FACETS,
       reconnectDelay: (attempt) => (waits.push(attempt), 2),
     });
     const sprite = target('sprite');

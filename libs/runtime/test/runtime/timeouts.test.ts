@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocketRuntime, type Timing, type WebSocketConstructorLike } from '../../src/index.js';
+import { ALL_FACETS, WebSocketRuntime, type Timing, type WebSocketConstructorLike } from '../../src/index.js';
 import { closeAtServer, MemoryHost, type MemoryThread, target, TestServer, type TestTarget, within } from '@scratch-websocket/test-support';
 import { CountingRuntime, HATS, TrackedWebSocket } from '../support/runtime.js';
 
@@ -103,6 +103,7 @@ describe('a close the project asks for ends promptly', () => {
       WebSocket: TrackedWebSocket as unknown as WebSocketConstructorLike,
       host,
       hats: HATS,
+      facets: ALL_FACETS,
       timing: { closeGracePeriodMs: 60_000 },
     });
     const sprite = target('sprite');
