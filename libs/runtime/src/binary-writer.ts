@@ -79,8 +79,11 @@ export class BinaryWriter {
     if (!this.reserve(varintLength(rest))) return;
     let index = at;
     while (rest >= 0x80) {
-      // % and / are exact on doubles below 2^53, where bit operators would cut at 32 bits.
-      this.buffer[index++] = (rest % 0x80) | 0x80;
+      // % and / are exact on doubles below 2^53, where bit operators would cut at 32 bits. The
+      // low seven bits get a name of their own: prettier 3.6 and 3.7+ format `a % b | c`
+      // differently, and the gallery's file must pass whichever one its check runs.
+      const low = rest % 0x80;
+      this.buffer[index++] = low | 0x80;
       rest = Math.floor(rest / 0x80);
     }
     this.buffer[index] = rest;
