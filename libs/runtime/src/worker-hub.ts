@@ -11,8 +11,9 @@ import { WorkerSocket, type SocketChannel } from './worker-socket.js';
  *
  * Commands made in one task (a loop of `send message` run without screen refresh, a frame of
  * hats) go out as one post at the end of that task, in order: one structured clone instead of
- * one per message. A batch of events is acknowledged once the page has handled it; the worker
- * posts nothing more until then (worker-main.ts explains why that keeps idle latency at one task).
+ * one per message. A batch of events is acknowledged once the page has handled it; until then
+ * the worker holds further events back (worker-main.ts explains why that keeps idle latency at
+ * one task, and why a batch of `bufferedAmount` reports only holds nothing back).
  */
 export class WorkerHub implements SocketChannel {
   private readonly sockets = new Map<number, WorkerSocket>();
