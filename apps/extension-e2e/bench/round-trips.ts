@@ -29,10 +29,17 @@ const RUN_TIMEOUT_MS = 60_000;
 const GOAL = 2;
 
 /** Where the extension's sockets live in a run: its socket worker, or the page (which then forbids workers). */
-type SocketPath = 'worker' | 'page';
+export type SocketPath = 'worker' | 'page';
+
+/** The extension a set of runs loads, and how its rows are labelled (`''` for the built one). */
+export interface BenchedExtension {
+  label: string;
+  url: string;
+}
 
 export interface RoundTripRow {
-  path: SocketPath;
+  /** The socket path, with the extension's label when it has one: rows are compared with the hand-made loop of the same. */
+  path: string;
   run: string;
   perSecond: number | null;
   /** VM frames per round trip, as the project counted them. */
@@ -54,10 +61,11 @@ const RUNS: RoundTripRun[] = [
   { run: 'send and wait for reply, one script, in a block run without screen refresh', build: (p, url) => withReplies(p, url, { scripts: 1, withoutRefresh: true }), broadcast: true },
 ];
 
-async function runProject(context: BrowserContext, server: StaticServer, path: SocketPath, { run, build, broadcast }: RoundTripRun, url: string): Promise<RoundTripRow> {
-  const vm = await within(VmPage.open(context, server, { framerate: FRAMERATE, watchSockets: false, forbidWorkers: path === 'page' }), 'the VM page to open', 30_000);
+async function runProject(context: BrowserContext, server: StaticServer, extension: BenchedExtension, socketPath: SocketPath, { run, build, broadcast }: RoundTripRun, url: string): Promise<RoundTripRow> {
+  const path = extension.label === '' ? socketPath : `${socketPath}, ${extension.label}`;
+  const vm = await within(VmPage.open(context, server, { framerate: FRAMERATE, watchSockets: false, forbidWorkers: socketPath === 'page' }), 'the VM page to open', 30_000);
   try {
-    const project = new ProjectBuilder({ [EXTENSION_ID]: server.extensionURL });
+    const project = new ProjectBuilder({ [EXTENSION_ID]: extension.url });
     build(project, url);
     await within(vm.loadProject(run, await toSb3(project)), `project ${run} to load`, 30_000);
     await vm.greenFlag();
@@ -77,15 +85,21 @@ async function runProject(context: BrowserContext, server: StaticServer, path: S
   }
 }
 
-/** Measures every run on both socket paths and prints their table with comparisons and verdicts; true when one could not be measured. */
-export async function roundTripBench(context: BrowserContext, server: StaticServer): Promise<boolean> {
+/**
+ * Measures every run on both socket paths, for each of `extensions` (the built extension unless
+ * given: a comparison passes others, bundles served by `server.addScript`), and prints their
+ * table with comparisons and verdicts; true when one could not be measured.
+ */
+export async function roundTripBench(context: BrowserContext, server: StaticServer, extensions: BenchedExtension[] = [{ label: '', url: server.extensionURL }]): Promise<boolean> {
   const rpc = new RpcServer({ host: '127.0.0.1', port: 0 });
   await within(once(rpc.wss, 'listening'), 'the JSON-RPC server to listen');
   rpc.register('echo', (params) => params);
   const url = `ws://127.0.0.1:${(rpc.wss.address() as AddressInfo).port}/`;
   try {
     const rows: RoundTripRow[] = [];
-    for (const path of ['worker', 'page'] as const) for (const run of RUNS) rows.push(await runProject(context, server, path, run, url));
+    for (const path of ['worker', 'page'] as const) {
+      for (const extension of extensions) for (const run of RUNS) rows.push(await runProject(context, server, extension, path, run, url));
+    }
     return printRoundTrips(rows);
   } finally {
     await rpc.close();
