@@ -12,14 +12,15 @@
  * event is posted at once, alone; until the page acknowledges it (COMMAND_ACK), later events
  * collect into the next batch. So an idle page gets each message in the next task, and a busy
  * page gets one batch per task it can spare, however fast the server sends. A batch of nothing
- * but `bufferedAmount` reports holds nothing back (the page still acknowledges it): one goes after
- * every batch of sends, so a reply to a request would otherwise wait for the page to acknowledge
- * the report of its own request, one more trip through the page's busy thread (0.5–4 ms
- * measured, sometimes past the VM's next frame). Reports come at most once per batch of the
- * page's commands and once per poll, so they cannot flood the page. Under a flood the
- * worker's own socket tasks can hold the page's acknowledgement back for seconds (seen in
- * Chromium: the page stopped getting messages mid-burst), so a batch also goes once
- * `BATCH_MS` have passed since the last one, acknowledged or not: postMessage keeps them in order.
+ * but `bufferedAmount` reports holds nothing back (the page still acknowledges it): one goes
+ * after every batch of sends, so a reply to a request would otherwise wait for the page to
+ * acknowledge the report of its own request, one more trip through the page's thread (it held
+ * about one reply in ten by 0.5–4.5 ms in Chromium on a loaded machine). Reports come at most
+ * once per batch of the page's commands and once per poll, so they cannot flood the page.
+ * Under a flood the worker's own socket tasks can hold the page's acknowledgement back for
+ * seconds (seen in Chromium: the page stopped getting messages mid-burst), so a batch also goes
+ * once `BATCH_MS` have passed since the last one, acknowledged or not: postMessage keeps them in
+ * order.
  *
  * `scope` is the worker's global (`self`), with its WebSocket class (a Node test passes `ws`'s).
  */
