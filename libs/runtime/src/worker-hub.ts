@@ -13,9 +13,10 @@ import { WorkerSocket, type SocketChannel } from './worker-socket.js';
  * `send message` run without screen refresh, a frame of hats) go out as one post at the end of
  * that task, in order: two structured clones instead of one per message. The first is not held
  * because a task can be a whole VM step: TurboWarp steps scripts for up to 75% of a frame when
- * nothing is redrawn, and a request held to the step's end left the page 12 ms late, so more
- * than half of the replies missed the next frame (1.7 frames a round trip against 1.07 measured;
- * the page's own sockets send at once). As the worker does with its events, the first goes alone.
+ * nothing is redrawn, and a request held to the step's end left the page 12 ms late, so its
+ * reply could miss the next frame: one loop of `send and wait for reply` took 1.06–1.7 frames a
+ * round trip in Chromium, by the machine's load, against 1.00–1.07 with it sent at once (as the
+ * page's own sockets send). As the worker does with its events, the first goes alone.
  *
  * A batch of events is acknowledged once the page has handled it; until then the worker holds
  * further events back (worker-main.ts explains why that keeps idle latency at one task, and why
