@@ -9,17 +9,26 @@ import { WorkerSocket, type SocketChannel } from './worker-socket.js';
  * connection shares it, so the worker's events for all of them arrive in one order, and so do
  * the page's commands.
  *
- * Commands made in one task (a loop of `send message` run without screen refresh, a frame of
- * hats) go out as one post at the end of that task, in order: one structured clone instead of
- * one per message. A batch of events is acknowledged once the page has handled it; the worker
- * posts nothing more until then (worker-main.ts explains why that keeps idle latency at one task).
+ * The first command of a task goes out at once; those after it in the same task (a loop of
+ * `send message` run without screen refresh, a frame of hats) go out as one post at the end of
+ * that task, in order: two structured clones instead of one per message. The first is not held
+ * because a task can be a whole VM step: TurboWarp steps scripts for up to 75% of a frame when
+ * nothing is redrawn, and a request held to the step's end left the page 12 ms late, so its
+ * reply could miss the next frame: one loop of `send and wait for reply` took 1.06–1.7 frames a
+ * round trip in Chromium, by the machine's load, against 1.00–1.07 with it sent at once (as the
+ * page's own sockets send). As the worker does with its events, the first goes alone.
+ *
+ * A batch of events is acknowledged once the page has handled it; until then the worker holds
+ * further events back (worker-main.ts explains why that keeps idle latency at one task, and why
+ * a batch of `bufferedAmount` reports only holds nothing back).
  */
 export class WorkerHub implements SocketChannel {
   private readonly sockets = new Map<number, WorkerSocket>();
   private nextId = 1;
   private commands: unknown[] = [];
   private transfers: ArrayBuffer[] = [];
-  private flushQueued = false;
+  /** Whether this task has posted its first command already (the rest then wait for `endOfTask`). */
+  private taskPosted = false;
   /** The socket whose refusal is being reported (see `refusalOf`). */
   private refusing: WorkerSocket | null = null;
   private crashed = false;
@@ -89,21 +98,26 @@ export class WorkerHub implements SocketChannel {
 
   private command(kind: number, id: number, a: unknown, b: unknown): void {
     this.commands.push(kind, id, a, b);
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    // A microtask runs once the current task's code is done: everything it sent goes in one post.
-    queueMicrotask(this.flush);
+    if (this.taskPosted) return;
+    this.taskPosted = true;
+    this.flush();
+    // A microtask runs once the current task's code is done: everything else it sent goes in one post.
+    queueMicrotask(this.endOfTask);
   }
 
-  private readonly flush = (): void => {
-    this.flushQueued = false;
+  private readonly endOfTask = (): void => {
+    this.taskPosted = false;
+    this.flush();
+  };
+
+  private flush(): void {
     if (this.commands.length === 0) return;
     const commands = this.commands;
     const transfers = this.transfers;
     this.commands = [];
     this.transfers = [];
     this.port.postMessage(commands, transfers);
-  };
+  }
 
   private reportRefusal(socket: WorkerSocket, name: string): void {
     this.refusing = socket;
