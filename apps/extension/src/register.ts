@@ -9,7 +9,7 @@ import { HAT_OPCODES, RUNTIME_FACETS, SOCKETS_IN_WORKER, WebSocketExtension } fr
 /**
  * TurboWarp's permission check. The runtime asks it before every socket it opens (an automatic
  * reconnect's too) and constructs the socket only once it has said yes: both steps are in the
- * runtime's `Opener.openSocket`, one line after the other. It may ask the person using the
+ * runtime's `Opener.openSocket`, a few lines apart. It may ask the person using the
  * project, so it is a promise.
  */
 function canFetch(url: string): Promise<boolean> {
